@@ -1,0 +1,73 @@
+package harmony.testkit;
+
+import harmony.core.port.out.RecordingStore;
+import harmony.core.port.out.StoredObject;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Keeps recordings in memory; for tests with small files. */
+public final class InMemoryRecordingStore implements RecordingStore {
+    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+
+    @Override
+    public StoredObject put(String key, InputStream content) throws IOException {
+        MessageDigest sha = sha256();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        // A failing stream propagates before anything is stored: all or nothing.
+        try (DigestInputStream in = new DigestInputStream(content, sha)) {
+            in.transferTo(buffer);
+        }
+        byte[] bytes = buffer.toByteArray();
+        objects.put(key, bytes);
+        return new StoredObject(key, bytes.length, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        byte[] bytes = objects.get(key);
+        if (bytes == null) {
+            throw new java.io.FileNotFoundException(key);
+        }
+        int from = (int) Math.min(offset, bytes.length);
+        int len = length < 0 ? bytes.length - from : (int) Math.min(length, bytes.length - from);
+        return new ByteArrayInputStream(bytes, from, len);
+    }
+
+    @Override
+    public Optional<StoredObject> stat(String key) {
+        byte[] bytes = objects.get(key);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredObject(key, bytes.length, HexFormat.of().formatHex(sha256().digest(bytes))));
+    }
+
+    @Override
+    public void delete(String key) {
+        objects.remove(key);
+    }
+
+    /** How many objects are stored: tests assert nothing is left behind. */
+    public int size() {
+        return objects.size();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}
