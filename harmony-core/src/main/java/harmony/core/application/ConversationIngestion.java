@@ -1,0 +1,156 @@
+package harmony.core.application;
+
+import harmony.core.domain.Conversation;
+import harmony.core.domain.Contact;
+import harmony.core.domain.Recording;
+import harmony.core.domain.Source;
+import harmony.core.domain.Transcript;
+import harmony.core.error.HarmonyException;
+import harmony.core.error.UserMessages;
+import harmony.core.ingest.ConversationForm;
+import harmony.core.ingest.FormRules;
+import harmony.core.ingest.ResolvedForm;
+import harmony.core.ingest.UploadValidator;
+import harmony.core.ingest.UrlRules;
+import harmony.core.port.in.Actor;
+import harmony.core.port.in.CheckUrl;
+import harmony.core.port.in.ImportFromUrl;
+import harmony.core.port.in.UploadRecording;
+import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.Directory;
+import harmony.core.port.out.Ids;
+import harmony.core.port.out.ProcessingScheduler;
+import harmony.core.port.out.RecordingStore;
+import harmony.core.port.out.RemoteFiles;
+import harmony.core.port.out.StoredObject;
+import harmony.core.port.out.Transactions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Creates conversations from every kind of upload, atomically, and queues them for processing. */
+public final class ConversationIngestion implements UploadRecording, ImportFromUrl, CheckUrl {
+    private final Directory directory;
+    private final ConversationRepository conversations;
+    private final RecordingStore recordings;
+    private final RemoteFiles remoteFiles;
+    private final ProcessingScheduler scheduler;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Clock clock;
+    private final FormRules formRules;
+    private final UploadValidator validator;
+
+    public ConversationIngestion(Directory directory, ConversationRepository conversations, RecordingStore recordings,
+                                 RemoteFiles remoteFiles, ProcessingScheduler scheduler, Transactions transactions,
+                                 Ids ids, Clock clock) {
+        this.directory = directory;
+        this.conversations = conversations;
+        this.recordings = recordings;
+        this.remoteFiles = remoteFiles;
+        this.scheduler = scheduler;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.formRules = new FormRules(directory);
+        this.validator = new UploadValidator();
+    }
+
+    @Override
+    public Conversation uploadRecording(Actor actor, ConversationForm form, String filename, InputStream content)
+            throws IOException {
+        ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
+        UploadValidator.CheckedMedia media = validator.media(content, filename);
+        String id = ids.newId();
+        String key = RecordingKeys.forConversation(actor.workspaceId(), id);
+        StoredObject stored = recordings.put(key, media.content());
+        Recording recording = new Recording(key, filename, stored.sizeBytes(), media.mimeType(), null, stored.sha256());
+        try {
+            return create(actor, id, resolved, Source.FILE_UPLOAD, recording, null, titleFrom(filename), Optional.empty());
+        } catch (RuntimeException e) {
+            recordings.delete(key);
+            throw e;
+        }
+    }
+
+    @Override
+    public Conversation importFromUrl(Actor actor, String url, ConversationForm form) {
+        URI uri = UrlRules.parse(url);
+        ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
+        if (!remoteFiles.isPubliclyAccessible(uri)) {
+            throw HarmonyException.urlNotAccessible();
+        }
+        return create(actor, ids.newId(), resolved, Source.URL_IMPORT, null, uri.toString(),
+                titleFrom(lastPathSegment(uri)), Optional.empty());
+    }
+
+    @Override
+    public UrlCheck checkUrl(String url) {
+        URI uri;
+        try {
+            uri = UrlRules.parse(url);
+        } catch (HarmonyException e) {
+            return new UrlCheck(false, e.getMessage());
+        }
+        return remoteFiles.isPubliclyAccessible(uri)
+                ? new UrlCheck(true, UserMessages.URL_ACCESSIBLE)
+                : new UrlCheck(false, UserMessages.URL_NOT_ACCESSIBLE);
+    }
+
+    /** The one way a conversation comes to exist: record and first job in one transaction. */
+    Conversation create(Actor actor, String id, ResolvedForm form, Source source, Recording recording, String sourceUrl,
+                        String fallbackTitle, Optional<Transcript> transcript) {
+        Instant now = clock.instant();
+        String title = form.title() != null ? form.title() : fallbackTitle != null ? fallbackTitle : defaultTitle(actor, form);
+        Conversation conversation = new Conversation.Builder()
+                .id(id)
+                .workspaceId(actor.workspaceId())
+                .reference(ids.newReference())
+                .title(title)
+                .source(source)
+                .medium(form.medium())
+                .teamId(form.teamId())
+                .contactId(form.contactId())
+                .ownerId(form.ownerId())
+                .tags(form.tags())
+                .customFields(form.customFields())
+                .recording(recording)
+                .sourceUrl(sourceUrl)
+                .occurredAt(form.occurredAt() != null ? form.occurredAt() : now)
+                .createdAt(now)
+                .updatedAt(now)
+                .build();
+        return transactions.inTransaction(() -> {
+            conversations.create(conversation, transcript);
+            scheduler.schedule(conversation);
+            return conversation;
+        });
+    }
+
+    /** "Call with Dana Reyes" when nothing better is known. */
+    private String defaultTitle(Actor actor, ResolvedForm form) {
+        String medium = form.medium().wireName();
+        String contact = directory.contact(actor.workspaceId(), form.contactId()).map(Contact::name).orElse("a contact");
+        return Character.toUpperCase(medium.charAt(0)) + medium.substring(1) + " with " + contact;
+    }
+
+    private static String titleFrom(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return null;
+        }
+        String base = filename.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        base = (dot > 0 ? base.substring(0, dot) : base).replace('_', ' ').trim();
+        return base.isEmpty() ? null : base.length() > FormRules.MAX_TITLE ? base.substring(0, FormRules.MAX_TITLE) : base;
+    }
+
+    private static String lastPathSegment(URI uri) {
+        String path = uri.getPath();
+        return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
+    }
+}
