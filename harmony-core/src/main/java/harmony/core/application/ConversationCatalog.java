@@ -13,6 +13,7 @@ import harmony.core.port.in.Actor;
 import harmony.core.port.in.DeleteConversation;
 import harmony.core.port.in.FindConversations;
 import harmony.core.port.in.MatchSpeaker;
+import harmony.core.port.in.StreamRecording;
 import harmony.core.port.in.UpdateConversation;
 import harmony.core.port.out.ConversationQuery;
 import harmony.core.port.out.ConversationRepository;
@@ -28,7 +29,8 @@ import java.time.Clock;
 import java.util.List;
 
 /** Reading and organising existing conversations: find, fix properties, match speakers, delete. */
-public final class ConversationCatalog implements FindConversations, UpdateConversation, MatchSpeaker, DeleteConversation {
+public final class ConversationCatalog
+        implements FindConversations, UpdateConversation, MatchSpeaker, DeleteConversation, StreamRecording {
     private final Directory directory;
     private final ConversationRepository conversations;
     private final RecordingStore recordings;
@@ -125,6 +127,17 @@ public final class ConversationCatalog implements FindConversations, UpdateConve
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    @Override
+    public RecordingStream openRecording(Actor actor, String conversationId, long offset, long length) throws IOException {
+        Conversation conversation = getConversation(actor, conversationId);
+        if (conversation.recording() == null) {
+            throw HarmonyException.notFound("The recording");
+        }
+        var recording = conversation.recording();
+        return new RecordingStream(recordings.open(recording.storageKey(), offset, length), recording.sizeBytes(),
+                recording.mimeType(), recording.filename());
     }
 
     private static HarmonyException invalid(String field, String message) {

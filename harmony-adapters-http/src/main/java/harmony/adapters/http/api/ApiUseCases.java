@@ -1,0 +1,41 @@
+package harmony.adapters.http.api;
+
+import harmony.core.port.in.AuthenticateApiKey;
+import harmony.core.port.in.BrowseDirectory;
+import harmony.core.port.in.CheckUrl;
+import harmony.core.port.in.DeleteConversation;
+import harmony.core.port.in.FindConversations;
+import harmony.core.port.in.ImportFromUrl;
+import harmony.core.port.in.MatchSpeaker;
+import harmony.core.port.in.StreamRecording;
+import harmony.core.port.in.UpdateConversation;
+import harmony.core.port.in.UploadRecording;
+
+import static java.util.Objects.requireNonNull;
+
+/** The in-ports the API calls; the host wires them to core's services. */
+public record ApiUseCases(
+        AuthenticateApiKey authenticate,
+        BrowseDirectory directory,
+        UploadRecording uploadRecording,
+        ImportFromUrl importFromUrl,
+        CheckUrl checkUrl,
+        FindConversations find,
+        UpdateConversation update,
+        MatchSpeaker matchSpeaker,
+        DeleteConversation delete,
+        StreamRecording streamRecording) {
+
+    public ApiUseCases {
+        requireNonNull(authenticate, "authenticate");
+        requireNonNull(directory, "directory");
+        requireNonNull(uploadRecording, "uploadRecording");
+        requireNonNull(importFromUrl, "importFromUrl");
+        requireNonNull(checkUrl, "checkUrl");
+        requireNonNull(find, "find");
+        requireNonNull(update, "update");
+        requireNonNull(matchSpeaker, "matchSpeaker");
+        requireNonNull(delete, "delete");
+        requireNonNull(streamRecording, "streamRecording");
+    }
+}

@@ -1,0 +1,188 @@
+package harmony.adapters.http.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import harmony.core.domain.Conversation;
+import harmony.core.domain.Medium;
+import harmony.core.domain.ProcessingStatus;
+import harmony.core.error.ErrorKind;
+import harmony.core.error.FieldError;
+import harmony.core.error.HarmonyException;
+import harmony.core.error.UserMessages;
+import harmony.core.ingest.ConversationForm;
+import harmony.core.port.in.CheckUrl.UrlCheck;
+import harmony.core.port.in.MatchSpeaker.SpeakerMatch;
+import harmony.core.port.in.StreamRecording.RecordingStream;
+import harmony.core.port.in.UpdateConversation.ConversationPatch;
+import harmony.core.port.out.ConversationQuery;
+import harmony.core.port.out.Page;
+import org.eclipse.jetty.http.HttpHeader;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Creating, reading and organising conversations. */
+final class ConversationEndpoints {
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+
+    private final ApiUseCases useCases;
+    private final Resources resources;
+
+    ConversationEndpoints(ApiUseCases useCases, Resources resources) {
+        this.useCases = useCases;
+        this.resources = resources;
+    }
+
+    void register(Routes routes) {
+        routes.create("/v1/conversations/upload", this::upload);
+        routes.create("/v1/conversations/import-url", this::importUrl);
+        routes.post("/v1/url-checks", this::checkUrl);
+        routes.get("/v1/conversations", this::list);
+        routes.get("/v1/conversations/{id}", x -> Reply.ok(view(x, useCases.find().getConversation(x.actor, x.path("id")))));
+        routes.patch("/v1/conversations/{id}", this::patch);
+        routes.delete("/v1/conversations/{id}", x -> {
+            useCases.delete().deleteConversation(x.actor, x.path("id"));
+            return Reply.noContent();
+        });
+        routes.get("/v1/conversations/{id}/transcript",
+                x -> Reply.ok(Resources.transcript(useCases.find().getTranscript(x.actor, x.path("id")))));
+        routes.put("/v1/conversations/{id}/speakers/{label}", this::matchSpeaker);
+        routes.get("/v1/conversations/{id}/recording", this::recording);
+    }
+
+    /** Fields first, then the file part streams straight through validation into storage. */
+    private Reply upload(Exchange x) throws Exception {
+        StreamingMultipart multipart = new StreamingMultipart(x.body(), x.header("Content-Type"));
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        Conversation created = null;
+        for (var part = multipart.next(); part.isPresent(); part = multipart.next()) {
+            String name = part.get().name();
+            if ("file".equals(name)) {
+                if (created != null) {
+                    throw rollback(x, created, "Send one file per upload.");
+                }
+                ConversationForm form = FormFields.fromParts(fields);
+                created = useCases.uploadRecording().uploadRecording(x.actor, form, part.get().filename(), part.get().content());
+            } else if (name != null) {
+                if (created != null) {
+                    throw rollback(x, created, "Send the form fields before the file part.");
+                }
+                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(part.get().text(MAX_FIELD_BYTES));
+            }
+        }
+        if (created == null) {
+            throw new HarmonyException(ErrorKind.INVALID, UserMessages.REQUIRED_FIELDS_MISSING,
+                    List.of(new FieldError("file", UserMessages.REQUIRED)), null);
+        }
+        return created(x, created, 201);
+    }
+
+    /** A malformed request after the conversation was created: remove it so nothing half-made stays. */
+    private HarmonyException rollback(Exchange x, Conversation created, String message) {
+        useCases.delete().deleteConversation(x.actor, created.id());
+        return new HarmonyException(ErrorKind.MALFORMED, message);
+    }
+
+    private Reply importUrl(Exchange x) throws Exception {
+        JsonNode body = x.jsonObject();
+        JsonNode url = body.get("url");
+        Conversation c = useCases.importFromUrl().importFromUrl(x.actor, url == null || url.isNull() ? null : url.asText(),
+                FormFields.fromJson(body));
+        return created(x, c, 202);
+    }
+
+    private Reply checkUrl(Exchange x) throws Exception {
+        JsonNode url = x.jsonObject().get("url");
+        UrlCheck check = useCases.checkUrl().checkUrl(url == null || url.isNull() ? null : url.asText());
+        return Reply.ok(Map.of("accessible", check.accessible(), "message", check.message()));
+    }
+
+    private Reply list(Exchange x) {
+        ProcessingStatus status = null;
+        if (x.query("status") != null) {
+            try {
+                status = ProcessingStatus.fromWireName(x.query("status"));
+            } catch (IllegalArgumentException e) {
+                throw Params.bad("status", "Use one of queued, downloading, transcribing, extracting, generating_insights, "
+                        + "evaluating_goals, scoring, completed, failed.");
+            }
+        }
+        Medium medium = null;
+        if (x.query("medium") != null) {
+            medium = Medium.fromWireName(x.query("medium")).orElseThrow(() -> Params.bad("medium", "Use call, video or chat."));
+        }
+        int limit = Params.intParam(x.query("limit"), ConversationQuery.DEFAULT_LIMIT, 1, ConversationQuery.MAX_LIMIT, "limit");
+        ConversationQuery q = new ConversationQuery(x.actor.workspaceId(), status, x.query("team"), x.query("owner"),
+                x.query("contact"), x.query("tag"), medium, blankToNull(x.query("q")), limit, blankToNull(x.query("cursor")));
+        Page<Conversation> page = useCases.find().listConversations(x.actor, q);
+        Resources.Names names = resources.names(x.actor);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(c -> resources.conversation(c, names)).toList());
+        body.put("nextCursor", page.nextCursor());
+        return Reply.ok(body);
+    }
+
+    private Reply patch(Exchange x) throws Exception {
+        JsonNode body = x.jsonObject();
+        ConversationForm f = FormFields.fromJson(body);
+        ConversationPatch patch = new ConversationPatch(f.teamId(), f.ownerId(), f.contactId(), f.medium(), f.title(),
+                body.has("tags") ? f.tags() : null, body.has("customFields") ? f.customFields() : null);
+        return Reply.ok(view(x, useCases.update().updateConversation(x.actor, x.path("id"), patch)));
+    }
+
+    private Reply matchSpeaker(Exchange x) throws Exception {
+        JsonNode body = x.jsonObject();
+        String contactId = body.hasNonNull("contactId") ? body.get("contactId").asText() : null;
+        String userId = body.hasNonNull("userId") ? body.get("userId").asText() : null;
+        var transcript = useCases.matchSpeaker().matchSpeaker(x.actor, x.path("id"), x.path("label"),
+                new SpeakerMatch(contactId, userId));
+        return Reply.ok(Resources.transcript(transcript));
+    }
+
+    /** Streams the media; a single {@code bytes=a-b} range answers 206 for seeking players. */
+    private Reply recording(Exchange x) throws Exception {
+        ByteRange range = ByteRange.parse(x.header("Range"));
+        RecordingStream whole = useCases.streamRecording().openRecording(x.actor, x.path("id"), 0, 0);
+        whole.content().close();
+        long total = whole.totalBytes();
+        long from = 0;
+        long length = total;
+        if (range != null) {
+            if (!range.satisfiable(total)) {
+                x.response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes */" + total);
+                throw new HarmonyException(ErrorKind.MALFORMED, "The requested range is not satisfiable.");
+            }
+            from = range.start(total);
+            length = range.end(total) - from + 1;
+        }
+        RecordingStream media = useCases.streamRecording().openRecording(x.actor, x.path("id"), from, length);
+        x.response.setStatus(range == null ? 200 : 206);
+        x.response.getHeaders().put(HttpHeader.CONTENT_TYPE, media.mimeType());
+        x.response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
+        x.response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        if (range != null) {
+            x.response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + from + "-" + (from + length - 1) + "/" + total);
+        }
+        try (InputStream in = media.content(); OutputStream out = HarmonyApi.stream(x.response)) {
+            if (!"HEAD".equals(x.method())) {
+                in.transferTo(out);
+            }
+        }
+        return Reply.WRITTEN;
+    }
+
+    private Reply created(Exchange x, Conversation c, int status) {
+        return Reply.json(status, view(x, c)).withHeader("Location", "/v1/conversations/" + c.id());
+    }
+
+    private Map<String, Object> view(Exchange x, Conversation c) {
+        return resources.conversation(c, resources.names(x.actor));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

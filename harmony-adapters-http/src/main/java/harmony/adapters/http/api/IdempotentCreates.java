@@ -1,0 +1,87 @@
+package harmony.adapters.http.api;
+
+import harmony.core.error.ErrorKind;
+import harmony.core.error.HarmonyException;
+import harmony.core.port.in.DeleteConversation;
+import harmony.core.port.out.IdempotencyRecords;
+import harmony.core.port.out.IdempotencyRecords.Entry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on creating POSTs: the same key and body answer the first result again and
+ * create nothing; the same key with another body is a 409. The request is hashed as it streams, so a
+ * large upload is read once.
+ */
+final class IdempotentCreates {
+    static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyRecords records;
+    private final DeleteConversation delete;
+    private final Clock clock;
+
+    IdempotentCreates(IdempotencyRecords records, DeleteConversation delete, Clock clock) {
+        this.records = records;
+        this.delete = delete;
+        this.clock = clock;
+    }
+
+    Reply run(Exchange x, Routes.Route route) throws Exception {
+        String key = x.header("Idempotency-Key").trim();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            throw new HarmonyException(ErrorKind.MALFORMED, "The Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
+        }
+        MessageDigest digest = sha256();
+        digest.update((x.method() + " " + route.template() + " " + x.path("id") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        x.wrapBody(in -> new DigestInputStream(in, digest));
+        String workspace = x.actor.workspaceId();
+
+        Optional<Entry> earlier = records.find(workspace, key);
+        if (earlier.isPresent()) {
+            x.body().transferTo(OutputStream.nullOutputStream());
+            return replay(earlier.get(), HexFormat.of().formatHex(digest.digest()));
+        }
+        Reply reply = route.endpoint().handle(x);
+        x.body().transferTo(OutputStream.nullOutputStream());
+        String hash = HexFormat.of().formatHex(digest.digest());
+        Entry ours = new Entry(hash, reply.status(), reply.headers().get("Location"),
+                Json.MAPPER.writeValueAsString(reply.body()), clock.instant());
+        Entry stored = records.saveIfAbsent(workspace, key, ours);
+        if (stored != ours && !stored.equals(ours)) {
+            // A concurrent request with the same key won the race: undo ours, answer theirs.
+            undo(x, ours);
+            return replay(stored, hash);
+        }
+        return reply;
+    }
+
+    private void undo(Exchange x, Entry ours) {
+        if (ours.location() != null && ours.location().startsWith("/v1/conversations/")) {
+            delete.deleteConversation(x.actor, ours.location().substring("/v1/conversations/".length()));
+        }
+    }
+
+    private static Reply replay(Entry entry, String hash) throws IOException {
+        if (!entry.requestHash().equals(hash)) {
+            throw new HarmonyException(ErrorKind.CONFLICT,
+                    "This Idempotency-Key was already used with a different request.");
+        }
+        Reply reply = Reply.json(entry.status(), Json.MAPPER.readTree(entry.body())).withHeader("Idempotent-Replayed", "true");
+        return entry.location() == null ? reply : reply.withHeader("Location", entry.location());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

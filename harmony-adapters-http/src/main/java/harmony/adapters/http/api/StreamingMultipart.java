@@ -1,0 +1,238 @@
+package harmony.adapters.http.api;
+
+import harmony.core.error.ErrorKind;
+import harmony.core.error.HarmonyException;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.io.Content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a multipart/form-data body one part at a time, pulling bytes from the request only as a
+ * part's content is read: a 2 GB file part flows through with a few network buffers in memory and
+ * nothing on disk. Jetty's parser does the parsing; this class turns its push events into a pull.
+ */
+final class StreamingMultipart {
+    private static final int READ_SIZE = 64 * 1024;
+    private static final int MAX_PARTS = 200;
+
+    private final InputStream body;
+    private final MultiPart.Parser parser;
+    private final Deque<Event> events = new ArrayDeque<>();
+    private boolean bodyDone;
+    private boolean complete;
+    private Part current;
+
+    StreamingMultipart(InputStream body, String contentType) {
+        String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
+        if (boundary == null || boundary.isEmpty() || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new HarmonyException(ErrorKind.MALFORMED, "Send the upload as multipart/form-data with a boundary.");
+        }
+        this.body = body;
+        this.parser = new MultiPart.Parser(boundary, new Listener());
+        this.parser.setMaxParts(MAX_PARTS);
+    }
+
+    /** The next part (skipping whatever was left unread of the previous one), or empty at the end. */
+    Optional<Part> next() throws IOException {
+        if (current != null) {
+            current.content().transferTo(java.io.OutputStream.nullOutputStream());
+            current = null;
+        }
+        while (true) {
+            Event e = poll();
+            if (e == null) {
+                return Optional.empty();
+            }
+            if (e instanceof Headers h) {
+                current = new Part(h.headers);
+                return Optional.of(current);
+            }
+        }
+    }
+
+    /** The next event, reading and parsing more of the body when none is queued; null at the end. */
+    private Event poll() throws IOException {
+        while (events.isEmpty()) {
+            if (complete) {
+                return null;
+            }
+            if (bodyDone) {
+                throw incomplete();
+            }
+            byte[] buffer = new byte[READ_SIZE];
+            int n = body.readNBytes(buffer, 0, READ_SIZE);
+            bodyDone = n < READ_SIZE;
+            parser.parse(Content.Chunk.from(ByteBuffer.wrap(buffer, 0, Math.max(n, 0)), bodyDone));
+        }
+        Event e = events.poll();
+        if (e instanceof Failure f) {
+            throw new HarmonyException(ErrorKind.MALFORMED, "The multipart body is malformed.", f.cause);
+        }
+        return e;
+    }
+
+    private static HarmonyException incomplete() {
+        return new HarmonyException(ErrorKind.MALFORMED, "The multipart body is incomplete.");
+    }
+
+    /** One part: its headers and its content, streamed. */
+    final class Part {
+        private final Map<String, String> headers;
+        private final InputStream content = new PartContent();
+
+        Part(Map<String, String> headers) {
+            this.headers = headers;
+        }
+
+        String name() {
+            return dispositionParam("name");
+        }
+
+        /** The file name the client gave, or null for a plain field. */
+        String filename() {
+            return dispositionParam("filename");
+        }
+
+        String contentType() {
+            return headers.get("content-type");
+        }
+
+        InputStream content() {
+            return content;
+        }
+
+        /** A field's text, refused past {@code maxBytes}. */
+        String text(int maxBytes) throws IOException {
+            byte[] bytes = content.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new HarmonyException(ErrorKind.TOO_LARGE, "The form field " + name() + " is too long.");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        private String dispositionParam(String param) {
+            String disposition = headers.get("content-disposition");
+            if (disposition == null) {
+                return null;
+            }
+            for (String piece : disposition.split(";")) {
+                String p = piece.trim();
+                int eq = p.indexOf('=');
+                if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase(param)) {
+                    String v = p.substring(eq + 1).trim();
+                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                        v = v.substring(1, v.length() - 1);
+                    }
+                    return v;
+                }
+            }
+            return null;
+        }
+
+        /** Pulls this part's content events until its end. */
+        private final class PartContent extends InputStream {
+            private ByteBuffer chunk = ByteBuffer.allocate(0);
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                while (!chunk.hasRemaining()) {
+                    if (ended) {
+                        return -1;
+                    }
+                    Event e = poll();
+                    if (e == null || e instanceof End) {
+                        if (e == null) {
+                            throw incomplete();
+                        }
+                        ended = true;
+                    } else if (e instanceof Bytes bytes) {
+                        chunk = ByteBuffer.wrap(bytes.data);
+                    }
+                }
+                int n = Math.min(len, chunk.remaining());
+                chunk.get(b, off, n);
+                return n;
+            }
+        }
+    }
+
+    private sealed interface Event permits Headers, Bytes, End, Failure {
+    }
+
+    private record Headers(Map<String, String> headers) implements Event {
+    }
+
+    private record Bytes(byte[] data) implements Event {
+    }
+
+    private record End() implements Event {
+    }
+
+    private record Failure(Throwable cause) implements Event {
+    }
+
+    private final class Listener implements MultiPart.Parser.Listener {
+        private Map<String, String> headers = new LinkedHashMap<>();
+
+        @Override
+        public void onPartBegin() {
+            headers = new LinkedHashMap<>();
+        }
+
+        @Override
+        public void onPartHeader(String name, String value) {
+            headers.put(name.toLowerCase(Locale.ROOT), value);
+        }
+
+        @Override
+        public void onPartHeaders() {
+            events.add(new Headers(headers));
+        }
+
+        @Override
+        public void onPartContent(Content.Chunk chunk) {
+            ByteBuffer buffer = chunk.getByteBuffer();
+            if (buffer.hasRemaining()) {
+                byte[] copy = new byte[buffer.remaining()];
+                buffer.get(copy);
+                events.add(new Bytes(copy));
+            }
+        }
+
+        @Override
+        public void onPartEnd() {
+            events.add(new End());
+        }
+
+        @Override
+        public void onComplete() {
+            complete = true;
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            events.add(new Failure(failure));
+        }
+    }
+}

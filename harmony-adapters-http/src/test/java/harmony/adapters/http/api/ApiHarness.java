@@ -1,0 +1,168 @@
+package harmony.adapters.http.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import harmony.core.application.ApiKeyAccess;
+import harmony.core.application.ConversationCatalog;
+import harmony.core.application.ConversationIngestion;
+import harmony.core.application.WorkspaceDirectory;
+import harmony.core.domain.Conversation;
+import harmony.core.port.out.Ids;
+import harmony.core.port.out.ProcessingScheduler;
+import harmony.core.port.out.RemoteFiles;
+import harmony.testkit.Fixtures;
+import harmony.testkit.InMemoryApiKeys;
+import harmony.testkit.InMemoryConversationRepository;
+import harmony.testkit.InMemoryDirectory;
+import harmony.testkit.InMemoryIdempotencyRecords;
+import harmony.testkit.InMemoryRecordingStore;
+import harmony.testkit.InMemoryTransactions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/** The API on a real Jetty on a random port, wired to core's services on in-memory adapters. */
+final class ApiHarness implements AutoCloseable {
+    final InMemoryDirectory directory = new InMemoryDirectory();
+    final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
+    final InMemoryRecordingStore store = new InMemoryRecordingStore();
+    final List<String> scheduled = new CopyOnWriteArrayList<>();
+    final Set<String> publicUrls = new CopyOnWriteArraySet<>();
+    final String adaKey;
+    final String hankKey;
+    final ApiServer server;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ApiHarness(ApiSettings settings) throws Exception {
+        Fixtures.seed(directory);
+        Clock clock = Clock.systemUTC();
+        ProcessingScheduler scheduler = new ProcessingScheduler() {
+            @Override
+            public void schedule(Conversation conversation) {
+                scheduled.add(conversation.id());
+            }
+
+            @Override
+            public void cancel(String conversationId) {
+                scheduled.remove(conversationId);
+            }
+        };
+        RemoteFiles remote = new RemoteFiles() {
+            @Override
+            public boolean isPubliclyAccessible(URI url) {
+                return publicUrls.contains(url.toString());
+            }
+
+            @Override
+            public Download open(URI url) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        InMemoryTransactions tx = new InMemoryTransactions();
+        ApiKeyAccess keys = new ApiKeyAccess(new InMemoryApiKeys(), directory, clock);
+        adaKey = keys.issueApiKey(Fixtures.WS, Fixtures.ADA, "test").key();
+        hankKey = keys.issueApiKey(Fixtures.OTHER_WS, Fixtures.OTHER_USER, "test").key();
+        ConversationIngestion ingestion = new ConversationIngestion(directory, conversations, store, remote, scheduler, tx,
+                Ids.random(), clock);
+        ConversationCatalog catalog = new ConversationCatalog(directory, conversations, store, scheduler, tx, clock);
+        ApiUseCases useCases = new ApiUseCases(keys, new WorkspaceDirectory(directory), ingestion, ingestion, ingestion,
+                catalog, catalog, catalog, catalog, catalog);
+        server = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
+                new HarmonyApi(useCases, new InMemoryIdempotencyRecords(), settings, clock)).start();
+    }
+
+    ApiHarness() throws Exception {
+        this(ApiSettings.DEFAULTS.withRateLimit(1000, 1000));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + adaKey).timeout(Duration.ofSeconds(60));
+    }
+
+    Response send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r);
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET().build());
+    }
+
+    Response postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A multipart/form-data body built by hand: fields in order, then an optional file part. */
+    static final class Multipart {
+        final String boundary = "harmony-test-boundary-7MA4YWxkTrZu0gW";
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Multipart field(String name, String value) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+            return this;
+        }
+
+        Multipart file(String name, String filename, String type, byte[] content) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+            out.writeBytes(content);
+            write("\r\n");
+            return this;
+        }
+
+        byte[] build() {
+            write("--" + boundary + "--\r\n");
+            return out.toByteArray();
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        private void write(String s) {
+            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    Response postMultipart(String path, Multipart m) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", m.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(m.build())).build());
+    }
+
+    record Response(HttpResponse<String> raw) {
+        int status() {
+            return raw.statusCode();
+        }
+
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw.body(), e);
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}
