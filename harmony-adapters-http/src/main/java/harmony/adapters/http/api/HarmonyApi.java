@@ -28,6 +28,9 @@ import java.util.Optional;
 public final class HarmonyApi extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HarmonyApi.class);
 
+    /** The served OpenAPI 3.1 document, kept in step with the routes by a test. */
+    static final Object OPENAPI = loadOpenApi();
+
     private final ApiUseCases useCases;
     private final ApiSettings settings;
     private final Routes routes;
@@ -45,6 +48,7 @@ public final class HarmonyApi extends Handler.Abstract {
         this.routes = new Routes();
         new DirectoryEndpoints(useCases).register(routes);
         new ConversationEndpoints(useCases, resources).register(routes);
+        routes.publicGet("/v1/openapi.json", x -> Reply.ok(OPENAPI));
     }
 
     /** Method and template of every route, for the OpenAPI document's completeness test. */
@@ -145,6 +149,14 @@ public final class HarmonyApi extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, (problem ? Problems.CONTENT_TYPE : "application/json") + ";charset=utf-8");
         byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static Object loadOpenApi() {
+        try (var in = HarmonyApi.class.getResourceAsStream("/harmony/adapters/http/openapi.json")) {
+            return Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** For endpoints that stream: a blocking output stream completing the response when closed. */

@@ -41,6 +41,7 @@ final class ApiHarness implements AutoCloseable {
     final String adaKey;
     final String hankKey;
     final ApiServer server;
+    final ApiUseCases useCases;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiHarness(ApiSettings settings) throws Exception {
@@ -75,7 +76,7 @@ final class ApiHarness implements AutoCloseable {
         ConversationIngestion ingestion = new ConversationIngestion(directory, conversations, store, remote, scheduler, tx,
                 Ids.random(), clock);
         ConversationCatalog catalog = new ConversationCatalog(directory, conversations, store, scheduler, tx, clock);
-        ApiUseCases useCases = new ApiUseCases(keys, new WorkspaceDirectory(directory), ingestion, ingestion, ingestion,
+        useCases = new ApiUseCases(keys, new WorkspaceDirectory(directory), ingestion, ingestion, ingestion,
                 catalog, catalog, catalog, catalog, catalog);
         server = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
                 new HarmonyApi(useCases, new InMemoryIdempotencyRecords(), settings, clock)).start();
