@@ -66,10 +66,18 @@ public final class JsonTranscriptReader {
                 + "or callTranscripts (Gong)");
     }
 
+    /** Jackson's reason, without the parts that speak of Jackson rather than of the JSON. */
     private static TranscriptFormatException notJson(JsonProcessingException e) {
-        String reason = e.getOriginalMessage();
-        int newline = reason == null ? -1 : reason.indexOf('\n');
-        reason = reason == null ? "unreadable" : newline >= 0 ? reason.substring(0, newline) : reason;
+        String reason = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        if (reason.startsWith("Trailing token")) {
+            reason = "more follows the end of the JSON value";
+        }
+        for (String noise : new String[] {"\n", " (for ", " at [Source", " (bound as"}) {
+            int cut = reason.indexOf(noise);
+            if (cut > 0) {
+                reason = reason.substring(0, cut);
+            }
+        }
         if (reason.length() > 200) {
             reason = reason.substring(0, 200) + "…";
         }

@@ -11,6 +11,7 @@ final class Lines {
     private int number;
     private int start;
     private int end;
+    private boolean empty;
 
     Lines(String text) {
         this.text = text;
@@ -36,6 +37,7 @@ final class Lines {
         }
         pos = i;
         number++;
+        empty = lineStart == lineEnd;
         start = Text.trimStart(text, lineStart, lineEnd);
         end = Text.trimEnd(text, start, lineEnd);
         return true;
@@ -55,6 +57,11 @@ final class Lines {
 
     boolean blank() {
         return start == end;
+    }
+
+    /** Whether the line has no characters at all (WebVTT ends a block only at such a line, not at spaces). */
+    boolean empty() {
+        return empty;
     }
 
     String line() {

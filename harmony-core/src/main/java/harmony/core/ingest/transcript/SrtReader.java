@@ -58,7 +58,8 @@ public final class SrtReader {
 
     /** Whether the text looks like SRT: its first line is a cue number or timing, then a timing. */
     static boolean looksLike(String text) {
-        Lines lines = new Lines(Text.stripBom(text));
+        text = Text.stripBom(text);
+        Lines lines = new Lines(text);
         int seen = 0;
         while (lines.next() && seen < 2) {
             if (lines.blank()) {

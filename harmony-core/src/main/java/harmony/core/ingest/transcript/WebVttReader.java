@@ -23,14 +23,14 @@ public final class WebVttReader {
             throw TranscriptFormatException.atLine(1, "a WebVTT file starts with WEBVTT");
         }
         TranscriptDraft draft = new TranscriptDraft();
-        Cues cues = new Cues(draft, text.contains("<c>"));
+        Cues cues = new Cues(draft, text.contains("><c>"));
         State state = State.HEADER;
         List<String> cue = new ArrayList<>();
         CueTiming timing = null;
         String identifier = null;
         int identifierLine = 0;
         while (lines.next()) {
-            boolean blank = lines.blank();
+            boolean blank = lines.empty() || (state != State.CUE && lines.blank());
             if (state == State.HEADER || state == State.SKIP) {
                 if (blank) {
                     state = State.BETWEEN;
