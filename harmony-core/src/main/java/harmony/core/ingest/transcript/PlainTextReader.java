@@ -176,6 +176,9 @@ public final class PlainTextReader {
             return Line.text(t.substring(s, e));
         }
         int headerEnd = Text.trimEnd(t, p, colon >= 0 ? colon : e);
+        if (headerEnd == p) {
+            return Line.text(t.substring(s, e));
+        }
 
         long trail = Timestamps.NOT_A_TIMESTAMP;
         int trailStart = headerEnd;
