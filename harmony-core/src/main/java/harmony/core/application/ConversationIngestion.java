@@ -12,10 +12,17 @@ import harmony.core.ingest.FormRules;
 import harmony.core.ingest.ResolvedForm;
 import harmony.core.ingest.UploadValidator;
 import harmony.core.ingest.UrlRules;
+import harmony.core.ingest.transcript.PastedTranscriptReader;
+import harmony.core.ingest.transcript.StructuredConversationReader;
+import harmony.core.ingest.transcript.StructuredImport;
+import harmony.core.ingest.transcript.TranscriptFileReader;
 import harmony.core.port.in.Actor;
 import harmony.core.port.in.CheckUrl;
 import harmony.core.port.in.ImportFromUrl;
+import harmony.core.port.in.ImportStructuredConversation;
+import harmony.core.port.in.SubmitTranscript;
 import harmony.core.port.in.UploadRecording;
+import harmony.core.port.in.UploadTranscriptFile;
 import harmony.core.port.out.ConversationRepository;
 import harmony.core.port.out.Directory;
 import harmony.core.port.out.Ids;
@@ -33,7 +40,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Creates conversations from every kind of upload, atomically, and queues them for processing. */
-public final class ConversationIngestion implements UploadRecording, ImportFromUrl, CheckUrl {
+public final class ConversationIngestion implements UploadRecording, ImportFromUrl, CheckUrl, SubmitTranscript,
+        UploadTranscriptFile, ImportStructuredConversation {
     private final Directory directory;
     private final ConversationRepository conversations;
     private final RecordingStore recordings;
@@ -44,6 +52,9 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
     private final Clock clock;
     private final FormRules formRules;
     private final UploadValidator validator;
+    private final PastedTranscriptReader pastedReader = new PastedTranscriptReader();
+    private final TranscriptFileReader fileReader = new TranscriptFileReader();
+    private final StructuredConversationReader structuredReader;
 
     public ConversationIngestion(Directory directory, ConversationRepository conversations, RecordingStore recordings,
                                  RemoteFiles remoteFiles, ProcessingScheduler scheduler, Transactions transactions,
@@ -58,6 +69,7 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         this.clock = clock;
         this.formRules = new FormRules(directory);
         this.validator = new UploadValidator();
+        this.structuredReader = new StructuredConversationReader(directory);
     }
 
     @Override
@@ -99,6 +111,41 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         return remoteFiles.isPubliclyAccessible(uri)
                 ? new UrlCheck(true, UserMessages.URL_ACCESSIBLE)
                 : new UrlCheck(false, UserMessages.URL_NOT_ACCESSIBLE);
+    }
+
+    @Override
+    public Conversation submitTranscript(Actor actor, ConversationForm form, String text) {
+        ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
+        Transcript transcript = pastedReader.read(text == null ? "" : text);
+        return create(actor, ids.newId(), resolved, Source.TRANSCRIPT_PASTE, null, null, null, Optional.of(transcript));
+    }
+
+    @Override
+    public Conversation uploadTranscriptFile(Actor actor, ConversationForm form, String filename, InputStream content)
+            throws IOException {
+        ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
+        Transcript transcript = fileReader.read(filename, content);
+        return create(actor, ids.newId(), resolved, Source.TRANSCRIPT_FILE, null, null, titleFrom(filename),
+                Optional.of(transcript));
+    }
+
+    @Override
+    public Conversation importStructured(Actor actor, ConversationForm form, StructuredImport conversation) {
+        ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
+        Transcript transcript = structuredReader.read(actor.workspaceId(), conversation);
+        if (resolved.occurredAt() == null && !conversation.messages().isEmpty()) {
+            // A chat happened when its first message was sent.
+            resolved = new ResolvedForm(resolved.teamId(), resolved.contactId(), resolved.ownerId(), resolved.medium(),
+                    resolved.title(), firstSentAt(conversation), resolved.tags(), resolved.customFields());
+        }
+        return create(actor, ids.newId(), resolved, Source.STRUCTURED_IMPORT, null, null, null, Optional.of(transcript));
+    }
+
+    private static Instant firstSentAt(StructuredImport conversation) {
+        return conversation.messages().stream()
+                .map(m -> { try { return Instant.parse(m.sentAt()); } catch (RuntimeException e) { return null; } })
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
     }
 
     /** The one way a conversation comes to exist: record and first job in one transaction. */

@@ -7,7 +7,10 @@ import harmony.core.port.in.DeleteConversation;
 import harmony.core.port.in.FindConversations;
 import harmony.core.port.in.ImportFromUrl;
 import harmony.core.port.in.MatchSpeaker;
+import harmony.core.port.in.ImportStructuredConversation;
 import harmony.core.port.in.StreamRecording;
+import harmony.core.port.in.SubmitTranscript;
+import harmony.core.port.in.UploadTranscriptFile;
 import harmony.core.port.in.UpdateConversation;
 import harmony.core.port.in.UploadRecording;
 
@@ -24,7 +27,10 @@ public record ApiUseCases(
         UpdateConversation update,
         MatchSpeaker matchSpeaker,
         DeleteConversation delete,
-        StreamRecording streamRecording) {
+        StreamRecording streamRecording,
+        SubmitTranscript submitTranscript,
+        UploadTranscriptFile uploadTranscriptFile,
+        ImportStructuredConversation importStructured) {
 
     public ApiUseCases {
         requireNonNull(authenticate, "authenticate");
@@ -37,5 +43,8 @@ public record ApiUseCases(
         requireNonNull(matchSpeaker, "matchSpeaker");
         requireNonNull(delete, "delete");
         requireNonNull(streamRecording, "streamRecording");
+        requireNonNull(submitTranscript, "submitTranscript");
+        requireNonNull(uploadTranscriptFile, "uploadTranscriptFile");
+        requireNonNull(importStructured, "importStructured");
     }
 }

@@ -9,6 +9,7 @@ import harmony.core.error.FieldError;
 import harmony.core.error.HarmonyException;
 import harmony.core.error.UserMessages;
 import harmony.core.ingest.ConversationForm;
+import harmony.core.ingest.transcript.StructuredImport;
 import harmony.core.port.in.CheckUrl.UrlCheck;
 import harmony.core.port.in.MatchSpeaker.SpeakerMatch;
 import harmony.core.port.in.StreamRecording.RecordingStream;
@@ -37,7 +38,12 @@ final class ConversationEndpoints {
     }
 
     void register(Routes routes) {
-        routes.create("/v1/conversations/upload", this::upload);
+        routes.create("/v1/conversations/upload", x -> multipartCreate(x,
+                (form, part) -> useCases.uploadRecording().uploadRecording(x.actor, form, part.filename(), part.content())));
+        routes.create("/v1/conversations/transcript-upload", x -> multipartCreate(x,
+                (form, part) -> useCases.uploadTranscriptFile().uploadTranscriptFile(x.actor, form, part.filename(), part.content())));
+        routes.create("/v1/conversations", this::submitTranscript);
+        routes.create("/v1/conversations/structured-import", this::importStructured);
         routes.create("/v1/conversations/import-url", this::importUrl);
         routes.post("/v1/url-checks", this::checkUrl);
         routes.get("/v1/conversations", this::list);
@@ -53,8 +59,14 @@ final class ConversationEndpoints {
         routes.get("/v1/conversations/{id}/recording", this::recording);
     }
 
+    /** What to do with the file part, given the form fields that came before it. */
+    @FunctionalInterface
+    private interface FilePartHandler {
+        Conversation create(ConversationForm form, StreamingMultipart.Part file) throws Exception;
+    }
+
     /** Fields first, then the file part streams straight through validation into storage. */
-    private Reply upload(Exchange x) throws Exception {
+    private Reply multipartCreate(Exchange x, FilePartHandler handler) throws Exception {
         StreamingMultipart multipart = new StreamingMultipart(x.body(), x.header("Content-Type"));
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Conversation created = null;
@@ -64,8 +76,7 @@ final class ConversationEndpoints {
                 if (created != null) {
                     throw rollback(x, created, "Send one file per upload.");
                 }
-                ConversationForm form = FormFields.fromParts(fields);
-                created = useCases.uploadRecording().uploadRecording(x.actor, form, part.get().filename(), part.get().content());
+                created = handler.create(FormFields.fromParts(fields), part.get());
             } else if (name != null) {
                 if (created != null) {
                     throw rollback(x, created, "Send the form fields before the file part.");
@@ -78,6 +89,50 @@ final class ConversationEndpoints {
                     List.of(new FieldError("file", UserMessages.REQUIRED)), null);
         }
         return created(x, created, 201);
+    }
+
+    private Reply submitTranscript(Exchange x) throws Exception {
+        JsonNode body = x.jsonObject();
+        JsonNode text = body.get("transcript");
+        if (text != null && !text.isNull() && !text.isTextual()) {
+            throw new HarmonyException(ErrorKind.INVALID, UserMessages.FIELDS_INVALID,
+                    List.of(new FieldError("transcript", "Send the transcript as text.")), null);
+        }
+        if (text == null || text.isNull() || text.asText().isBlank()) {
+            throw new HarmonyException(ErrorKind.INVALID, UserMessages.REQUIRED_FIELDS_MISSING,
+                    List.of(new FieldError("transcript", UserMessages.REQUIRED)), null);
+        }
+        return created(x, useCases.submitTranscript().submitTranscript(x.actor, FormFields.fromJson(body), text.asText()), 201);
+    }
+
+    private Reply importStructured(Exchange x) throws Exception {
+        JsonNode body = x.jsonObject();
+        StructuredImport conversation;
+        try {
+            conversation = new StructuredImport(
+                    Json.MAPPER.convertValue(arrayOrEmpty(body, "participants"), PARTICIPANTS),
+                    Json.MAPPER.convertValue(arrayOrEmpty(body, "messages"), MESSAGES));
+        } catch (IllegalArgumentException e) {
+            throw new HarmonyException(ErrorKind.INVALID, "Send participants and messages as lists of objects.");
+        }
+        return created(x, useCases.importStructured().importStructured(x.actor, FormFields.fromJson(body), conversation), 201);
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<StructuredImport.Participant>> PARTICIPANTS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<StructuredImport.Message>> MESSAGES =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    private static JsonNode arrayOrEmpty(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return Json.MAPPER.createArrayNode();
+        }
+        if (!n.isArray()) {
+            throw new HarmonyException(ErrorKind.INVALID, "Send " + field + " as a list.",
+                    List.of(new FieldError(field, "Send a list.")), null);
+        }
+        return n;
     }
 
     /** A malformed request after the conversation was created: remove it so nothing half-made stays. */

@@ -29,7 +29,9 @@ public final class HarmonyApi extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HarmonyApi.class);
 
     /** The served OpenAPI 3.1 document, kept in step with the routes by a test. */
-    static final Object OPENAPI = loadOpenApi();
+    static final Object OPENAPI = load("/harmony/adapters/http/openapi.json");
+    /** Harmony's transcript file format, published by core. */
+    static final Object TRANSCRIPT_SCHEMA = load("/harmony/transcript.schema.json");
 
     private final ApiUseCases useCases;
     private final ApiSettings settings;
@@ -49,6 +51,7 @@ public final class HarmonyApi extends Handler.Abstract {
         new DirectoryEndpoints(useCases).register(routes);
         new ConversationEndpoints(useCases, resources).register(routes);
         routes.publicGet("/v1/openapi.json", x -> Reply.ok(OPENAPI));
+        routes.publicGet("/v1/transcript.schema.json", x -> Reply.ok(TRANSCRIPT_SCHEMA));
     }
 
     /** Method and template of every route, for the OpenAPI document's completeness test. */
@@ -151,8 +154,8 @@ public final class HarmonyApi extends Handler.Abstract {
         response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
     }
 
-    private static Object loadOpenApi() {
-        try (var in = HarmonyApi.class.getResourceAsStream("/harmony/adapters/http/openapi.json")) {
+    private static Object load(String resource) {
+        try (var in = HarmonyApi.class.getResourceAsStream(resource)) {
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

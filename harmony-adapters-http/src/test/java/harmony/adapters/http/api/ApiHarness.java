@@ -77,7 +77,7 @@ final class ApiHarness implements AutoCloseable {
                 Ids.random(), clock);
         ConversationCatalog catalog = new ConversationCatalog(directory, conversations, store, scheduler, tx, clock);
         useCases = new ApiUseCases(keys, new WorkspaceDirectory(directory), ingestion, ingestion, ingestion,
-                catalog, catalog, catalog, catalog, catalog);
+                catalog, catalog, catalog, catalog, catalog, ingestion, ingestion, ingestion);
         server = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
                 new HarmonyApi(useCases, new InMemoryIdempotencyRecords(), settings, clock)).start();
     }

@@ -1,8 +1,9 @@
 package harmony.core.ingest.transcript;
 
 import harmony.core.domain.Transcript;
-import harmony.core.error.HarmonyException;
 import harmony.core.error.UserMessages;
+import harmony.core.ingest.SizeLimitedInputStream;
+import harmony.core.ingest.UploadLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads an uploaded transcript file: JSON, SRT, WebVTT or plain text, told apart by content (the
@@ -23,7 +23,7 @@ import java.util.Arrays;
  */
 public final class TranscriptFileReader {
     /** 10 MB: the product's limit for transcript files. */
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final long MAX_BYTES = UploadLimits.TRANSCRIPT_FILE_MAX_BYTES;
 
     public Transcript read(String filename, InputStream in) throws IOException {
         String text = decode(readLimited(in));
@@ -42,21 +42,7 @@ public final class TranscriptFileReader {
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] buffer = new byte[16 * 1024];
-        int size = 0;
-        while (true) {
-            if (size == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, MAX_BYTES + 1));
-            }
-            int n = in.read(buffer, size, buffer.length - size);
-            if (n < 0) {
-                return Arrays.copyOf(buffer, size);
-            }
-            size += n;
-            if (size > MAX_BYTES) {
-                throw HarmonyException.tooLarge(MAX_BYTES);
-            }
-        }
+        return new SizeLimitedInputStream(in, MAX_BYTES).readAllBytes();
     }
 
     static String decode(byte[] bytes) {
