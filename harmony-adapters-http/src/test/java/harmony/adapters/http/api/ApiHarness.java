@@ -36,6 +36,7 @@ final class ApiHarness implements AutoCloseable {
     final InMemoryDirectory directory = new InMemoryDirectory();
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     final InMemoryRecordingStore store = new InMemoryRecordingStore();
+    private final harmony.core.port.out.RecordingStore recordingStore;
     final List<String> scheduled = new CopyOnWriteArrayList<>();
     final Set<String> publicUrls = new CopyOnWriteArraySet<>();
     final String adaKey;
@@ -45,6 +46,12 @@ final class ApiHarness implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiHarness(ApiSettings settings) throws Exception {
+        this(settings, null);
+    }
+
+    /** With {@code recordingStore} null, recordings go to the in-memory {@link #store}. */
+    ApiHarness(ApiSettings settings, harmony.core.port.out.RecordingStore recordingStore) throws Exception {
+        this.recordingStore = recordingStore != null ? recordingStore : store;
         Fixtures.seed(directory);
         Clock clock = Clock.systemUTC();
         ProcessingScheduler scheduler = new ProcessingScheduler() {
@@ -73,9 +80,9 @@ final class ApiHarness implements AutoCloseable {
         ApiKeyAccess keys = new ApiKeyAccess(new InMemoryApiKeys(), directory, clock);
         adaKey = keys.issueApiKey(Fixtures.WS, Fixtures.ADA, "test").key();
         hankKey = keys.issueApiKey(Fixtures.OTHER_WS, Fixtures.OTHER_USER, "test").key();
-        ConversationIngestion ingestion = new ConversationIngestion(directory, conversations, store, remote, scheduler, tx,
+        ConversationIngestion ingestion = new ConversationIngestion(directory, conversations, this.recordingStore, remote, scheduler, tx,
                 Ids.random(), clock);
-        ConversationCatalog catalog = new ConversationCatalog(directory, conversations, store, scheduler, tx, clock);
+        ConversationCatalog catalog = new ConversationCatalog(directory, conversations, this.recordingStore, scheduler, tx, clock);
         useCases = new ApiUseCases(keys, new WorkspaceDirectory(directory), ingestion, ingestion, ingestion,
                 catalog, catalog, catalog, catalog, catalog, ingestion, ingestion, ingestion);
         server = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
