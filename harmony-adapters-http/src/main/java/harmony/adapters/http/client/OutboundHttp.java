@@ -1,0 +1,64 @@
+package harmony.adapters.http.client;
+
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.time.Duration;
+
+/** Jetty HTTP clients set up the way every outbound adapter here wants them. */
+final class OutboundHttp {
+    static final String USER_AGENT = "Harmony/0.1";
+
+    /**
+     * A client for URLs that users give us: it reaches only what the guard allows, follows no
+     * redirect by itself (callers re-check every hop), keeps no cookies and uses no proxy.
+     */
+    static HttpClient guarded(String name, PublicAddressGuard guard, Duration connectTimeout, Duration idleTimeout) {
+        HttpClient client = configured(name, connectTimeout, idleTimeout);
+        client.setSocketAddressResolver(new GuardedAddressResolver(guard, client.getExecutor()));
+        return started(client);
+    }
+
+    /** A client for endpoints the operator configured (a language model server): no address guard. */
+    static HttpClient plain(String name, Duration connectTimeout, Duration idleTimeout) {
+        return started(configured(name, connectTimeout, idleTimeout));
+    }
+
+    private static HttpClient configured(String name, Duration connectTimeout, Duration idleTimeout) {
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName(name);
+        threads.setDaemon(true);
+        HttpClient client = new HttpClient();
+        client.setExecutor(threads);
+        client.setName(name);
+        client.setConnectTimeout(connectTimeout.toMillis());
+        client.setIdleTimeout(idleTimeout.toMillis());
+        client.setFollowRedirects(false);
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+        return client;
+    }
+
+    private static HttpClient started(HttpClient client) {
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the HTTP client " + client.getName(), e);
+        }
+        return client;
+    }
+
+    static void stop(HttpClient client) {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the HTTP client " + client.getName(), e);
+        }
+    }
+
+    private OutboundHttp() {
+    }
+}
