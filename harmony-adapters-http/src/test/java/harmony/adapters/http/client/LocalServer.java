@@ -49,6 +49,7 @@ final class LocalServer implements AutoCloseable {
         server.createContext(path, exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                exchange.setAttribute("body", body);
                 requests.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Range"), exchange.getRequestHeaders().getFirst("Host"), body));
                 handler.handle(exchange);
