@@ -18,8 +18,10 @@ final class ConnectionCounter implements AutoCloseable {
         socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
         acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
-                try (Socket ignored = socket.accept()) {
+                try {
+                    Socket connection = socket.accept();
                     accepted.incrementAndGet();
+                    connection.close();
                 } catch (IOException e) {
                     return;
                 }
