@@ -14,12 +14,17 @@ final class OutboundHttp {
 
     /**
      * A client for URLs that users give us: it reaches only what the guard allows, follows no
-     * redirect by itself (callers re-check every hop), keeps no cookies and uses no proxy.
+     * redirect by itself (callers re-check every hop), keeps no cookies, uses no proxy and asks
+     * for no compression.
      */
     static HttpClient guarded(String name, PublicAddressGuard guard, Duration connectTimeout, Duration idleTimeout) {
         HttpClient client = configured(name, connectTimeout, idleTimeout);
         client.setSocketAddressResolver(new GuardedAddressResolver(guard, client.getExecutor()));
-        return started(client);
+        started(client);
+        // Bytes as served: a declared length means what it says, and nothing inflates past the size limit.
+        // (Jetty installs its decoders while starting, so they go after it.)
+        client.getContentDecoderFactories().clear();
+        return client;
     }
 
     /** A client for endpoints the operator configured (a language model server): no address guard. */

@@ -36,6 +36,11 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     private final Sleeper sleeper;
     private final HttpClient client;
 
+    /** Waits between attempts on the calling thread, timestamps from the system clock. */
+    public WebhookSender(PublicAddressGuard guard, WebhookSettings settings) {
+        this(guard, settings, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
     public WebhookSender(PublicAddressGuard guard, WebhookSettings settings, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.clock = clock;

@@ -66,6 +66,7 @@ class HttpRemoteFilesTest {
             assertThat(download.filename()).isEqualTo("call one.mp3");
         }
         assertThat(server.requests()).extracting(LocalServer.Seen::method).containsExactly("HEAD", "GET");
+        assertThat(server.requests()).extracting(LocalServer.Seen::acceptEncoding).containsOnlyNulls();
     }
 
     @Test

@@ -23,7 +23,7 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** One request as the server saw it. */
-    record Seen(String method, String path, String range, String host, String body) {
+    record Seen(String method, String path, String range, String host, String acceptEncoding, String body) {
     }
 
     private final HttpServer server;
@@ -51,7 +51,8 @@ final class LocalServer implements AutoCloseable {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 exchange.setAttribute("body", body);
                 requests.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Range"), exchange.getRequestHeaders().getFirst("Host"), body));
+                        exchange.getRequestHeaders().getFirst("Range"), exchange.getRequestHeaders().getFirst("Host"),
+                        exchange.getRequestHeaders().getFirst("Accept-Encoding"), body));
                 handler.handle(exchange);
             } catch (Exception e) {
                 // the client went away (a timeout test) or the handler failed: nothing to answer
