@@ -69,7 +69,7 @@ class ChatCompletionsClientTest {
 
     private ChatCompletionsClient client(String apiKey) {
         return new ChatCompletionsClient(ChatCompletionsSettings.of(server.url("/v1"), "llama3.2", apiKey)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)));
     }
 
     @Test
@@ -161,7 +161,7 @@ class ChatCompletionsClientTest {
     void aSlowServerTimesOutAsUnavailable() {
         model = req -> {
             try {
-                Thread.sleep(5_000);
+                Thread.sleep(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

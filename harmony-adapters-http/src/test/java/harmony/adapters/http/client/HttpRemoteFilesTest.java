@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HttpRemoteFilesTest {
     private static final byte[] MP3 = "ID3\u0004\u0000\u0000fake-mp3-frames".getBytes(StandardCharsets.ISO_8859_1);
     private static final RemoteFilesSettings FAST = RemoteFilesSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800), Duration.ofSeconds(3), Duration.ofSeconds(4));
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(6));
 
     private LocalServer server;
     private LocalServer privateServer;
@@ -211,7 +211,7 @@ class HttpRemoteFilesTest {
 
     @Test
     void aServerThatNeverAnswersIsNotAccessible() {
-        server.route("/slow", ex -> Thread.sleep(10_000));
+        server.route("/slow", ex -> Thread.sleep(20_000));
 
         assertThat(files.isPubliclyAccessible(server.url("/slow"))).isFalse();
         assertThatThrownBy(() -> files.open(server.url("/slow"))).isInstanceOf(IOException.class);
@@ -224,7 +224,7 @@ class HttpRemoteFilesTest {
             ex.sendResponseHeaders(200, 1000);
             ex.getResponseBody().write(new byte[10]);
             ex.getResponseBody().flush();
-            Thread.sleep(10_000);
+            Thread.sleep(20_000);
         });
         try (Download download = files.open(server.url("/stall"))) {
             assertThatThrownBy(() -> download.content().readAllBytes()).isInstanceOf(IOException.class);
@@ -237,7 +237,7 @@ class HttpRemoteFilesTest {
             ex.getResponseHeaders().set("Content-Type", "audio/mpeg");
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
-            for (int i = 0; i < 200; i++) { // a byte every 200 ms: never idle, never done
+            for (int i = 0; i < 300; i++) { // a byte every 200 ms: never idle, never done in time
                 out.write(1);
                 out.flush();
                 Thread.sleep(200);

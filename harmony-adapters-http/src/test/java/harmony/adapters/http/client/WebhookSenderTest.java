@@ -33,7 +33,7 @@ class WebhookSenderTest {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final String BODY = "{\"type\":\"conversation.completed\",\"timestamp\":\"2026-11-28T16:00:00Z\","
             + "\"data\":{\"id\":\"c1\",\"title\":\"Kundé call\"}}";
-    private static final WebhookSettings QUICK = new WebhookSettings(Duration.ofSeconds(1), Duration.ofMillis(700), 4,
+    private static final WebhookSettings QUICK = new WebhookSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 4,
             Duration.ofSeconds(5), Duration.ofSeconds(15));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T16:00:00Z"));
@@ -150,7 +150,7 @@ class WebhookSenderTest {
         AtomicInteger calls = new AtomicInteger();
         receiver.route("/hook", recording(ex -> {
             if (calls.incrementAndGet() == 1) {
-                Thread.sleep(5_000);
+                Thread.sleep(10_000);
             }
             respond(ex, 200, null, new byte[0]);
         }));
