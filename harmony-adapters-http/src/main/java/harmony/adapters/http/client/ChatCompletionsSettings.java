@@ -16,22 +16,31 @@ import static java.util.Objects.requireNonNull;
  * @param connectTimeout to open a connection
  * @param requestTimeout one whole completion; local models on CPUs are slow
  * @param maxTokens      the answer's token budget; 0 leaves it to the server
+ * @param maxInputWords  how much transcript one request may carry; keep it well inside the model's
+ *                       context window (Ollama's default window is small: raise it on the model)
  */
 public record ChatCompletionsSettings(URI baseUrl, String model, String apiKey, Duration connectTimeout,
-                                      Duration requestTimeout, int maxTokens) {
+                                      Duration requestTimeout, int maxTokens, int maxInputWords) {
 
     public ChatCompletionsSettings {
         requireNonNull(baseUrl, "baseUrl");
         requireNonNull(model, "model");
+        if (maxInputWords < 1) {
+            throw new IllegalArgumentException("maxInputWords must be positive");
+        }
     }
 
-    /** Ten seconds to connect, five minutes to answer, no token cap. */
+    /** Ten seconds to connect, five minutes to answer, no token cap, 6,000 words a request. */
     public static ChatCompletionsSettings of(URI baseUrl, String model, String apiKey) {
-        return new ChatCompletionsSettings(baseUrl, model, apiKey, Duration.ofSeconds(10), Duration.ofMinutes(5), 0);
+        return new ChatCompletionsSettings(baseUrl, model, apiKey, Duration.ofSeconds(10), Duration.ofMinutes(5), 0, 6_000);
     }
 
     public ChatCompletionsSettings withTimeouts(Duration connect, Duration request) {
-        return new ChatCompletionsSettings(baseUrl, model, apiKey, connect, request, maxTokens);
+        return new ChatCompletionsSettings(baseUrl, model, apiKey, connect, request, maxTokens, maxInputWords);
+    }
+
+    public ChatCompletionsSettings withLimits(int answerTokens, int inputWords) {
+        return new ChatCompletionsSettings(baseUrl, model, apiKey, connectTimeout, requestTimeout, answerTokens, inputWords);
     }
 
     URI completionsUrl() {
@@ -42,6 +51,7 @@ public record ChatCompletionsSettings(URI baseUrl, String model, String apiKey, 
     @Override
     public String toString() {
         return "ChatCompletionsSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "***")
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxTokens=" + maxTokens + "]";
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxTokens=" + maxTokens
+                + ", maxInputWords=" + maxInputWords + "]";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
+import harmony.core.port.out.LanguageModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a local fake that speaks the OpenAI chat-completions protocol as Ollama and vLLM do. */
-class ChatCompletionsClientTest {
+class ChatCompletionsLanguageModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"summary\":{\"type\":\"string\"}},"
             + "\"required\":[\"summary\"],\"additionalProperties\":false}";
@@ -67,14 +68,14 @@ class ChatCompletionsClientTest {
         server.close();
     }
 
-    private ChatCompletionsClient client(String apiKey) {
-        return new ChatCompletionsClient(ChatCompletionsSettings.of(server.url("/v1"), "llama3.2", apiKey)
+    private ChatCompletionsLanguageModel client(String apiKey) {
+        return new ChatCompletionsLanguageModel(ChatCompletionsSettings.of(server.url("/v1"), "llama3.2", apiKey)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)));
     }
 
     @Test
     void asksForSchemaConstrainedJsonAndReturnsIt() throws Exception {
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             String answer = client.complete("Summarise the call.", "Dana: I'll send the quote.", "conversation_summary", SCHEMA);
 
             assertThat(JSON.readTree(answer).get("summary").asText()).isEqualTo("Dana will send the quote.");
@@ -91,12 +92,27 @@ class ChatCompletionsClientTest {
         assertThat(sent.at("/response_format/json_schema/schema")).isEqualTo(JSON.readTree(SCHEMA));
         assertThat(sent.get("temperature").asInt()).isZero();
         assertThat(sent.get("stream").asBoolean()).isFalse();
+        assertThat(sent.has("max_tokens")).isFalse();
         assertThat(authorizations).containsExactly("none");
     }
 
     @Test
+    void answersTheCorePortsRequestsWithinItsLimits() throws Exception {
+        try (ChatCompletionsLanguageModel model = new ChatCompletionsLanguageModel(ChatCompletionsSettings.of(server.url("/v1"),
+                "llama3.2", null).withLimits(512, 1500))) {
+            LanguageModel port = model;
+            String answer = port.complete(new LanguageModel.Request("Summarise.", "Dana: hi", "conversation_summary", SCHEMA));
+
+            assertThat(JSON.readTree(answer).has("summary")).isTrue();
+            assertThat(port.maxInputWords()).isEqualTo(1500);
+        }
+        assertThat(requests.get(0).get("max_tokens").asInt()).isEqualTo(512);
+        assertThat(requests.get(0).at("/response_format/json_schema/name").asText()).isEqualTo("conversation_summary");
+    }
+
+    @Test
     void sendsTheApiKeyAsABearerToken() throws Exception {
-        try (ChatCompletionsClient client = client("sk-test")) {
+        try (ChatCompletionsLanguageModel client = client("sk-test")) {
             client.complete("i", "x", "s", SCHEMA);
         }
         assertThat(authorizations).containsExactly("Bearer sk-test");
@@ -105,7 +121,7 @@ class ChatCompletionsClientTest {
     @Test
     void takesJsonOutOfAMarkdownFence() throws Exception {
         model = req -> Reply.content("```json\n{\"summary\":\"ok\"}\n```");
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertThat(client.complete("i", "x", "s", SCHEMA)).isEqualTo("{\"summary\":\"ok\"}");
         }
     }
@@ -113,7 +129,7 @@ class ChatCompletionsClientTest {
     @Test
     void aCutOffAnswerIsAnError() {
         model = req -> Reply.choice("{\"summary\":\"Dana will", "length");
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertThatThrownBy(() -> client.complete("i", "x", "s", SCHEMA))
                     .isInstanceOf(ChatCompletionsException.class).hasMessageContaining("cut off");
         }
@@ -122,7 +138,7 @@ class ChatCompletionsClientTest {
     @Test
     void anAnswerThatIsNotJsonIsAnError() {
         model = req -> Reply.content("Sure! Here is the summary: Dana will send the quote.");
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertThatThrownBy(() -> client.complete("i", "x", "s", SCHEMA))
                     .isInstanceOf(ChatCompletionsException.class).hasMessageContaining("not JSON");
         }
@@ -132,7 +148,7 @@ class ChatCompletionsClientTest {
     void aRefusalIsAnError() {
         model = req -> new Reply(200, "{\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
                 + "\"message\":{\"role\":\"assistant\",\"content\":null,\"refusal\":\"I can't help with that.\"}}]}");
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertThatThrownBy(() -> client.complete("i", "x", "s", SCHEMA))
                     .isInstanceOf(ChatCompletionsException.class).hasMessageContaining("I can't help with that.");
         }
@@ -142,7 +158,7 @@ class ChatCompletionsClientTest {
     void aRefusedRequestCarriesTheServersReason() {
         model = req -> new Reply(404, "{\"error\":{\"message\":\"model \\\"llama3.2\\\" not found, try pulling it first\","
                 + "\"type\":\"api_error\"}}");
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertThatThrownBy(() -> client.complete("i", "x", "s", SCHEMA))
                     .isInstanceOf(ChatCompletionsException.class).hasMessageContaining("404").hasMessageContaining("not found");
         }
@@ -152,7 +168,7 @@ class ChatCompletionsClientTest {
     @ValueSource(ints = {429, 500, 503})
     void overloadedOrBrokenServersAreUnavailable(int status) {
         model = req -> new Reply(status, "{\"error\":\"busy\"}");
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertUnavailable(() -> client.complete("i", "x", "s", SCHEMA));
         }
     }
@@ -167,7 +183,7 @@ class ChatCompletionsClientTest {
             }
             return Reply.content("{}");
         };
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertUnavailable(() -> client.complete("i", "x", "s", SCHEMA));
         }
     }
@@ -178,7 +194,7 @@ class ChatCompletionsClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        try (ChatCompletionsClient client = new ChatCompletionsClient(
+        try (ChatCompletionsLanguageModel client = new ChatCompletionsLanguageModel(
                 ChatCompletionsSettings.of(URI.create("http://127.0.0.1:" + closedPort + "/v1/"), "m", null))) {
             assertUnavailable(() -> client.complete("i", "x", "s", SCHEMA));
         }
@@ -186,7 +202,7 @@ class ChatCompletionsClientTest {
 
     @Test
     void aSchemaThatDoesNotParseIsRefusedBeforeSending() {
-        try (ChatCompletionsClient client = client(null)) {
+        try (ChatCompletionsLanguageModel client = client(null)) {
             assertThatThrownBy(() -> client.complete("i", "x", "s", "{not json"))
                     .isInstanceOf(ChatCompletionsException.class);
         }

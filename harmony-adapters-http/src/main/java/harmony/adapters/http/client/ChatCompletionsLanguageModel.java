@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
+import harmony.core.port.out.LanguageModel;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A client of the OpenAI-compatible {@code POST /chat/completions} endpoint that asks for JSON
+ * {@link LanguageModel} on the OpenAI-compatible {@code POST /chat/completions} endpoint: asks for JSON
  * matching a schema ({@code response_format: {type: json_schema, …}}, which Ollama, vLLM and
  * llama.cpp's server honour) and returns the answer's JSON text. Deterministic (temperature 0).
  *
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * work (no connection, timeout, 408, 429, 5xx) and with {@link ChatCompletionsException} when the
  * server refused the request or answered something unusable.
  */
-public final class ChatCompletionsClient implements AutoCloseable {
+public final class ChatCompletionsLanguageModel implements LanguageModel, AutoCloseable {
     static final String UNAVAILABLE = "The language model is unavailable.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,9 +36,19 @@ public final class ChatCompletionsClient implements AutoCloseable {
     private final ChatCompletionsSettings settings;
     private final HttpClient client;
 
-    public ChatCompletionsClient(ChatCompletionsSettings settings) {
+    public ChatCompletionsLanguageModel(ChatCompletionsSettings settings) {
         this.settings = settings;
         this.client = OutboundHttp.plain("harmony-language-model", settings.connectTimeout(), settings.requestTimeout());
+    }
+
+    @Override
+    public String complete(Request request) throws ChatCompletionsException {
+        return complete(request.instructions(), request.input(), request.schemaName(), request.jsonSchema());
+    }
+
+    @Override
+    public int maxInputWords() {
+        return settings.maxInputWords();
     }
 
     /**
@@ -50,7 +60,7 @@ public final class ChatCompletionsClient implements AutoCloseable {
     public String complete(String instructions, String input, String schemaName, String jsonSchema)
             throws ChatCompletionsException {
         String body = requestBody(instructions, input, schemaName, jsonSchema);
-        Request request = client.newRequest(settings.completionsUrl())
+        org.eclipse.jetty.client.Request request = client.newRequest(settings.completionsUrl())
                 .method(HttpMethod.POST)
                 .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> {
