@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
+    private final PublicAddressGuard guard;
     private final WebhookSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -42,6 +44,7 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     }
 
     public WebhookSender(PublicAddressGuard guard, WebhookSettings settings, Clock clock, Sleeper sleeper) {
+        this.guard = guard;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -67,6 +70,16 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return new Delivery(attempts);
             }
+        }
+    }
+
+    @Override
+    public boolean acceptsEndpoint(URI url) {
+        try {
+            guard.resolve(UrlRules.host(UrlRules.parse(url.toString())));
+            return true;
+        } catch (RuntimeException | IOException e) {
+            return false;
         }
     }
 

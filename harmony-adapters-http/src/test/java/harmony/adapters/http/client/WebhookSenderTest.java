@@ -193,6 +193,21 @@ class WebhookSenderTest {
         }
     }
 
+    @Test
+    void tellsWhichEndpointsCanBeSubscribedWithoutSendingAnything() throws Exception {
+        try (ConnectionCounter counter = new ConnectionCounter("127.0.0.1", 0);
+             WebhookSender strict = new WebhookSender(new PublicAddressGuard(AllowList.NONE,
+                     host -> List.of(java.net.InetAddress.getByName("93.184.216.34"))), QUICK, clock, fakeSleep)) {
+            assertThat(strict.acceptsEndpoint(URI.create("https://hooks.example.com/harmony"))).isTrue();
+            assertThat(strict.acceptsEndpoint(URI.create("http://127.0.0.1:" + counter.port() + "/h"))).isFalse();
+            assertThat(strict.acceptsEndpoint(URI.create("http://0x7f.1:" + counter.port() + "/h"))).isFalse();
+            assertThat(strict.acceptsEndpoint(URI.create("http://[fd00:ec2::254]/h"))).isFalse();
+            assertThat(strict.acceptsEndpoint(URI.create("ftp://hooks.example.com/h"))).isFalse();
+            assertThat(counter.connections()).isZero();
+        }
+        assertThat(received).isEmpty();
+    }
+
     private LocalServer.Handler recording(LocalServer.Handler then) {
         return ex -> {
             received.add(headersAndBody(ex));

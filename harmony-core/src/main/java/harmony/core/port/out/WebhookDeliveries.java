@@ -15,6 +15,13 @@ public interface WebhookDeliveries {
 
     Delivery deliver(Endpoint endpoint, Message message);
 
+    /**
+     * Whether a subscriber's URL could receive deliveries at all (http or https, a host that resolves
+     * only to public addresses), checked without sending anything: lets a subscription with a
+     * private URL be refused when it is made. Delivery checks again every time.
+     */
+    boolean acceptsEndpoint(URI url);
+
     /** Where to send and how to sign: the subscriber's URL and its secret ({@code whsec_} + base64). */
     record Endpoint(URI url, String secret) {
         public Endpoint {
