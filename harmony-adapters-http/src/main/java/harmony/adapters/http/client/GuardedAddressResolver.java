@@ -3,7 +3,9 @@ package harmony.adapters.http.client;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -28,7 +30,12 @@ final class GuardedAddressResolver implements SocketAddressResolver {
         // Lookups block; keep them off Jetty's selector threads.
         executor.execute(() -> {
             try {
-                promise.succeeded(guard.resolve(host).stream().map(a -> new InetSocketAddress(a, port)).toList());
+                List<InetSocketAddress> checked = new ArrayList<>();
+                for (InetAddress address : guard.resolve(host)) {
+                    // The address keeps the URL's name: TLS verifies the certificate against it, not the IP.
+                    checked.add(new InetSocketAddress(InetAddress.getByAddress(host, address.getAddress()), port));
+                }
+                promise.succeeded(checked);
             } catch (Throwable e) {
                 promise.failed(e);
             }

@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -41,8 +42,13 @@ public final class HttpRemoteFiles implements RemoteFiles, AutoCloseable {
     private final HttpClient client;
 
     public HttpRemoteFiles(PublicAddressGuard guard, RemoteFilesSettings settings) {
+        this(guard, settings, null);
+    }
+
+    /** For private deployments whose media servers carry certificates of an internal CA: {@code trust} trusts it. */
+    public HttpRemoteFiles(PublicAddressGuard guard, RemoteFilesSettings settings, SSLContext trust) {
         this.settings = settings;
-        this.client = OutboundHttp.guarded("harmony-remote-files", guard, settings.connectTimeout(), settings.idleTimeout());
+        this.client = OutboundHttp.guarded("harmony-remote-files", guard, settings.connectTimeout(), settings.idleTimeout(), trust);
     }
 
     @Override

@@ -4,8 +4,10 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 
 /** Jetty HTTP clients set up the way every outbound adapter here wants them. */
@@ -18,7 +20,18 @@ final class OutboundHttp {
      * for no compression.
      */
     static HttpClient guarded(String name, PublicAddressGuard guard, Duration connectTimeout, Duration idleTimeout) {
+        return guarded(name, guard, connectTimeout, idleTimeout, null);
+    }
+
+    /** The same, trusting the certificates {@code trust} trusts (an internal CA) instead of the JDK's. */
+    static HttpClient guarded(String name, PublicAddressGuard guard, Duration connectTimeout, Duration idleTimeout,
+                              SSLContext trust) {
         HttpClient client = configured(name, connectTimeout, idleTimeout);
+        if (trust != null) {
+            SslContextFactory.Client tls = new SslContextFactory.Client();
+            tls.setSslContext(trust); // host names are still verified: the factory's default is "HTTPS" identification
+            client.setSslContextFactory(tls);
+        }
         client.setSocketAddressResolver(new GuardedAddressResolver(guard, client.getExecutor()));
         started(client);
         // Bytes as served: a declared length means what it says, and nothing inflates past the size limit.
