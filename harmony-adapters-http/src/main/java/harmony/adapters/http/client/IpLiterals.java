@@ -28,7 +28,11 @@ final class IpLiterals {
 
     /** Classifies a URL host (lower case, brackets and a trailing dot allowed). */
     static Host classify(String rawHost) {
-        String host = rawHost.endsWith(".") && rawHost.length() > 1 ? rawHost.substring(0, rawHost.length() - 1) : rawHost;
+        String host = rawHost.endsWith(".") ? rawHost.substring(0, rawHost.length() - 1) : rawHost;
+        if (host.isEmpty() || host.startsWith(".") || host.contains("..")) {
+            // The JDK resolves an empty name to this machine; no empty label is a host.
+            return new Malformed(rawHost);
+        }
         if (host.startsWith("[") || host.indexOf(':') >= 0) {
             return ipv6(host).<Host>map(Address::new).orElse(new Malformed(rawHost));
         }

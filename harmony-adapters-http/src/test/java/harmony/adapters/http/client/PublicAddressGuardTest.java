@@ -56,7 +56,7 @@ class PublicAddressGuardTest {
             // names that mean this machine or a metadata service
             "localhost", "LOCALHOST", "localhost.", "app.localhost", "metadata.google.internal", "metadata",
             // not addresses at all
-            "999.1.1.1", "1.2.3.4.5", "1.2.3.256", "0x1g.1", "[::zz]", "256.0.0",
+            "", ".", "..", ".example.com", "a..example.com", "999.1.1.1", "1.2.3.4.5", "1.2.3.256", "0x1g.1", "[::zz]", "256.0.0",
     })
     void refusesEveryNonPublicAddressWithoutAskingDns(String host) {
         assertThatThrownBy(() -> strict.resolve(host)).isInstanceOf(ForbiddenAddressException.class);
