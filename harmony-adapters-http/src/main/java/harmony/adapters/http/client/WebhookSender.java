@@ -1,0 +1,148 @@
+package harmony.adapters.http.client;
+
+import harmony.core.ingest.UrlRules;
+import harmony.core.port.out.WebhookDeliveries;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link WebhookDeliveries} over HTTP: a JSON POST with the Standard Webhooks headers, signed afresh
+ * for each attempt (same {@code webhook-id}, new {@code webhook-timestamp}). Behind the same
+ * {@link PublicAddressGuard} as URL imports, so a subscriber cannot point Harmony at its private
+ * network. Redirects are not followed. Network failures, timeouts, 408, 429 and 5xx are retried
+ * with doubling waits; other answers are final.
+ */
+public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+
+    private final PublicAddressGuard guard;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final HttpClient client;
+
+    /** Waits between attempts on the calling thread, timestamps from the system clock. */
+    public WebhookSender(PublicAddressGuard guard, WebhookSettings settings) {
+        this(guard, settings, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    public WebhookSender(PublicAddressGuard guard, WebhookSettings settings, Clock clock, Sleeper sleeper) {
+        this.guard = guard;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.client = OutboundHttp.guarded("harmony-webhooks", guard, settings.connectTimeout(), settings.attemptTimeout());
+    }
+
+    @Override
+    public Delivery deliver(Endpoint endpoint, Message message) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (int number = 1; ; number++) {
+            Outcome outcome = attempt(endpoint, message, number);
+            attempts.add(outcome.attempt());
+            if (outcome.attempt().succeeded() || !outcome.retryable() || number == settings.maxAttempts()) {
+                if (!outcome.attempt().succeeded()) {
+                    LOG.warn("webhook {} to {} failed after {} attempt(s): {}", message.id(), endpoint.url(), number,
+                            outcome.attempt().error());
+                }
+                return new Delivery(attempts);
+            }
+            try {
+                sleeper.sleep(settings.backoffAfter(number));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Delivery(attempts);
+            }
+        }
+    }
+
+    @Override
+    public boolean acceptsEndpoint(URI url) {
+        try {
+            guard.resolve(UrlRules.host(UrlRules.parse(url.toString())));
+            return true;
+        } catch (RuntimeException | IOException e) {
+            return false;
+        }
+    }
+
+    private record Outcome(Attempt attempt, boolean retryable) {
+    }
+
+    private Outcome attempt(Endpoint endpoint, Message message, int number) {
+        Instant at = clock.instant();
+        URI target;
+        try {
+            target = RequestTargets.of(UrlRules.parse(endpoint.url().toString()));
+        } catch (RuntimeException | ForbiddenAddressException e) {
+            return new Outcome(new Attempt(number, at, 0, "refused URL: " + e.getMessage()), false);
+        }
+        byte[] body = message.json().getBytes(StandardCharsets.UTF_8);
+        long timestamp = at.getEpochSecond();
+        Request request = client.newRequest(target)
+                .method(HttpMethod.POST)
+                .timeout(settings.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(h -> h.put("webhook-id", message.id())
+                        .put("webhook-timestamp", Long.toString(timestamp))
+                        .put("webhook-signature", StandardWebhookSignature.sign(endpoint.secret(), message.id(), timestamp, body)))
+                .body(new BytesRequestContent("application/json", body));
+        CompletableFuture<Result> done = new CompletableFuture<>();
+        request.send(done::complete); // the answer's body is read and dropped
+        Result result;
+        try {
+            result = done.get(settings.attemptTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            request.abort(e);
+            return new Outcome(new Attempt(number, at, 0, "timed out"), true);
+        } catch (InterruptedException e) {
+            request.abort(e);
+            Thread.currentThread().interrupt();
+            return new Outcome(new Attempt(number, at, 0, "interrupted"), false);
+        } catch (ExecutionException e) {
+            return new Outcome(new Attempt(number, at, 0, String.valueOf(e.getCause())), true);
+        }
+        int status = result.getResponse() == null ? 0 : result.getResponse().getStatus();
+        if (result.isFailed() && status == 0) {
+            return failure(number, at, result.getFailure());
+        }
+        if (status >= 200 && status < 300) {
+            return new Outcome(new Attempt(number, at, status, null), false);
+        }
+        boolean retryable = status == 408 || status == 429 || status >= 500;
+        return new Outcome(new Attempt(number, at, status, "answered " + status), retryable);
+    }
+
+    private static Outcome failure(int number, Instant at, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ForbiddenAddressException) {
+                return new Outcome(new Attempt(number, at, 0, "refused: " + t.getMessage()), false);
+            }
+            if (t instanceof TimeoutException) {
+                return new Outcome(new Attempt(number, at, 0, "timed out"), true);
+            }
+        }
+        return new Outcome(new Attempt(number, at, 0, failure.toString()), true);
+    }
+
+    @Override
+    public void close() {
+        OutboundHttp.stop(client);
+    }
+}
