@@ -3,17 +3,20 @@ package harmony.adapters.s3;
 import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.StorageKeys;
 import harmony.core.port.out.StoredObject;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -187,7 +190,7 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
         }
         String range = "bytes=" + offset + "-" + (length < 0 ? "" : Long.toString(offset + length - 1));
         try {
-            return s3.getObject(b -> b.bucket(bucket).key(objectKey).range(range));
+            return new Download(s3.getObject(b -> b.bucket(bucket).key(objectKey).range(range)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new FileNotFoundException(key);
@@ -239,6 +242,39 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
         uploader.shutdownNow();
         if (ownsClient) {
             s3.close();
+        }
+    }
+
+    /** A download that, closed before its end, drops the connection instead of draining the rest of a large object. */
+    private static final class Download extends FilterInputStream {
+        private final ResponseInputStream<GetObjectResponse> response;
+        private boolean ended;
+
+        Download(ResponseInputStream<GetObjectResponse> response) {
+            super(response);
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                response.abort();
+            }
+            super.close();
         }
     }
 
