@@ -122,7 +122,7 @@ public final class InMemoryUploadSessions implements UploadSessions {
         List<ReceivedPart> received = o.parts().entrySet().stream()
                 .map(e -> new ReceivedPart(e.getKey(), e.getValue().length)).toList();
         NewUpload u = o.upload();
-        return new UploadSession(id, u.key(), u.filename(), u.contentType(), u.sizeBytes(), o.partSize(), o.expiresAt(),
+        return new UploadSession(id, u.owner(), u.key(), u.filename(), u.contentType(), u.sizeBytes(), o.partSize(), o.expiresAt(),
                 targets, received);
     }
 

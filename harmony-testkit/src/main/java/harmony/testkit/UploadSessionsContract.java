@@ -32,6 +32,7 @@ public abstract class UploadSessionsContract {
     protected static final long PART_SIZE = 5L << 20;
     protected static final Duration TIME_TO_LIVE = Duration.ofHours(24);
     private static final long SEED = 11;
+    private static final String OWNER = "workspace-1";
     private static final long SIZE = 2 * PART_SIZE + 1234;
 
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
@@ -54,9 +55,10 @@ public abstract class UploadSessionsContract {
 
     @Test
     void opensASessionWithOneTargetPerPart() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/call.mp4", "call.mp4", SIZE, "video/mp4"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/call.mp4", "call.mp4", SIZE, "video/mp4"));
 
         assertThat(session.uploadId()).isNotBlank();
+        assertThat(session.owner()).isEqualTo(OWNER);
         assertThat(session.key()).isEqualTo("uploads/call.mp4");
         assertThat(session.filename()).isEqualTo("call.mp4");
         assertThat(session.contentType()).isEqualTo("video/mp4");
@@ -72,6 +74,7 @@ public abstract class UploadSessionsContract {
         assertThat(session.received()).isEmpty();
         assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(TIME_TO_LIVE));
         assertThat(sessions.find(session.uploadId())).hasValueSatisfying(found -> {
+            assertThat(found.owner()).isEqualTo(OWNER);
             assertThat(found.key()).isEqualTo(session.key());
             assertThat(found.sizeBytes()).isEqualTo(SIZE);
             assertThat(found.partCount()).isEqualTo(3);
@@ -81,7 +84,7 @@ public abstract class UploadSessionsContract {
 
     @Test
     void takesPartsInAnyOrderAndAssemblesThemIntoTheStore() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/whole.webm", "whole.webm", SIZE, "video/webm"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/whole.webm", "whole.webm", SIZE, "video/webm"));
         String id = session.uploadId();
 
         assertThat(sessions.putPart(id, 3, part(session, 3))).isEqualTo(new ReceivedPart(3, 1234));
@@ -106,7 +109,7 @@ public abstract class UploadSessionsContract {
 
     @Test
     void resumesAfterADroppedConnection() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/resumed.m4a", "resumed.m4a", SIZE, "audio/mp4"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/resumed.m4a", "resumed.m4a", SIZE, "audio/mp4"));
         String id = session.uploadId();
         sessions.putPart(id, 1, part(session, 1));
         IOException dropped = new IOException("Connection reset by peer");
@@ -125,7 +128,7 @@ public abstract class UploadSessionsContract {
 
     @Test
     void aPartSentAgainReplacesTheFirst() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/again.mp3", "again.mp3", SIZE, "audio/mpeg"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/again.mp3", "again.mp3", SIZE, "audio/mpeg"));
         String id = session.uploadId();
         sessions.putPart(id, 1, new GeneratedBytes(99, PART_SIZE));
         sessions.putPart(id, 1, part(session, 1));
@@ -141,7 +144,7 @@ public abstract class UploadSessionsContract {
 
     @Test
     void refusesPartsOfTheWrongSizeOrNumber() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/sizes.wav", "sizes.wav", SIZE, "audio/wav"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/sizes.wav", "sizes.wav", SIZE, "audio/wav"));
         String id = session.uploadId();
 
         assertKind(() -> sessions.putPart(id, 3, new GeneratedBytes(1, 1233)), ErrorKind.INVALID);
@@ -154,7 +157,7 @@ public abstract class UploadSessionsContract {
 
     @Test
     void refusesToCompleteWhilePartsAreMissing() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/partial.ogg", "partial.ogg", SIZE, "audio/ogg"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/partial.ogg", "partial.ogg", SIZE, "audio/ogg"));
         String id = session.uploadId();
         sessions.putPart(id, 1, part(session, 1));
         sessions.putPart(id, 3, part(session, 3));
@@ -167,7 +170,7 @@ public abstract class UploadSessionsContract {
 
     @Test
     void abortFreesTheStorageAndForgetsTheSession() throws Exception {
-        UploadSession session = sessions.create(new NewUpload("uploads/aborted.flac", "aborted.flac", SIZE, "audio/flac"));
+        UploadSession session = sessions.create(new NewUpload(OWNER, "uploads/aborted.flac", "aborted.flac", SIZE, "audio/flac"));
         String id = session.uploadId();
         sessions.putPart(id, 1, part(session, 1));
 
@@ -183,10 +186,10 @@ public abstract class UploadSessionsContract {
 
     @Test
     void expiredSessionsAreGoneAndCleanupFreesThem() throws Exception {
-        UploadSession abandoned = sessions.create(new NewUpload("uploads/old.mp4", "old.mp4", SIZE, "video/mp4"));
+        UploadSession abandoned = sessions.create(new NewUpload(OWNER, "uploads/old.mp4", "old.mp4", SIZE, "video/mp4"));
         sessions.putPart(abandoned.uploadId(), 1, part(abandoned, 1));
         clock.advance(TIME_TO_LIVE.plusSeconds(1));
-        UploadSession fresh = sessions.create(new NewUpload("uploads/new.mp4", "new.mp4", SIZE, "video/mp4"));
+        UploadSession fresh = sessions.create(new NewUpload(OWNER, "uploads/new.mp4", "new.mp4", SIZE, "video/mp4"));
 
         assertThat(sessions.find(abandoned.uploadId())).isEmpty();
         assertKind(() -> sessions.putPart(abandoned.uploadId(), 2, part(abandoned, 2)), ErrorKind.NOT_FOUND);

@@ -74,7 +74,7 @@ public final class FileSystemUploadSessions implements UploadSessions {
     @Override
     public UploadSession create(NewUpload upload) throws IOException {
         String id = UUID.randomUUID().toString();
-        Manifest manifest = new Manifest(upload.key(), upload.filename(), upload.contentType(), upload.sizeBytes(),
+        Manifest manifest = new Manifest(upload.owner(), upload.key(), upload.filename(), upload.contentType(), upload.sizeBytes(),
                 UploadSession.partSizeFor(upload.sizeBytes(), partSize), clock.instant().plus(timeToLive));
         Path folder = Files.createDirectories(uploads.resolve(id));
         FileSystemRecordingStore.writeAtomically(folder.resolve(MANIFEST), manifest.toBytes());
@@ -174,9 +174,13 @@ public final class FileSystemUploadSessions implements UploadSessions {
                     continue;
                 }
                 Optional<Manifest> manifest = read(id);
-                // A folder without a manifest is a create that died half-way: free it once it is as old as a session.
-                Instant expiresAt = manifest.map(Manifest::expiresAt)
-                        .orElse(Files.getLastModifiedTime(folder).toInstant().plus(timeToLive));
+                Instant expiresAt;
+                try { // a folder without a manifest is a create that died half-way: free it once it is as old as a session
+                    expiresAt = manifest.isPresent() ? manifest.get().expiresAt()
+                            : Files.getLastModifiedTime(folder).toInstant().plus(timeToLive);
+                } catch (NoSuchFileException e) {
+                    continue; // completed or aborted meanwhile
+                }
                 if (expiresAt.isBefore(now)) {
                     abort(id);
                     freed++;
@@ -265,7 +269,7 @@ public final class FileSystemUploadSessions implements UploadSessions {
     }
 
     /** What a session's folder remembers about it. */
-    private record Manifest(String key, String filename, String contentType, long sizeBytes, long partSize,
+    private record Manifest(String owner, String key, String filename, String contentType, long sizeBytes, long partSize,
                             Instant expiresAt) {
 
         UploadSession session(String id, List<ReceivedPart> received) {
@@ -274,11 +278,12 @@ public final class FileSystemUploadSessions implements UploadSessions {
             for (int n = 1; n <= count; n++) {
                 targets.add(new PartTarget(n, URI.create("/v1/uploads/" + id + "/parts/" + n), "PUT"));
             }
-            return new UploadSession(id, key, filename, contentType, sizeBytes, partSize, expiresAt, targets, received);
+            return new UploadSession(id, owner, key, filename, contentType, sizeBytes, partSize, expiresAt, targets, received);
         }
 
         byte[] toBytes() throws IOException {
             Properties p = new Properties();
+            p.setProperty("owner", owner);
             p.setProperty("key", key);
             p.setProperty("filename", filename == null ? "" : filename);
             p.setProperty("contentType", contentType == null ? "" : contentType);
@@ -293,7 +298,7 @@ public final class FileSystemUploadSessions implements UploadSessions {
         static Manifest parse(String text) throws IOException {
             Properties p = new Properties();
             p.load(new StringReader(text));
-            return new Manifest(p.getProperty("key"), emptyToNull(p.getProperty("filename")),
+            return new Manifest(p.getProperty("owner"), p.getProperty("key"), emptyToNull(p.getProperty("filename")),
                     emptyToNull(p.getProperty("contentType")), Long.parseLong(p.getProperty("sizeBytes")),
                     Long.parseLong(p.getProperty("partSize")), Instant.parse(p.getProperty("expiresAt")));
         }

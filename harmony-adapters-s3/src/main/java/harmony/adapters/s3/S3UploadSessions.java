@@ -87,7 +87,7 @@ public final class S3UploadSessions implements UploadSessions {
                 b.contentType(upload.contentType());
             }
         }).uploadId());
-        Manifest manifest = new Manifest(upload.key(), upload.filename(), upload.contentType(), upload.sizeBytes(),
+        Manifest manifest = new Manifest(upload.owner(), upload.key(), upload.filename(), upload.contentType(), upload.sizeBytes(),
                 UploadSession.partSizeFor(upload.sizeBytes(), partSize), clock.instant().plus(timeToLive), s3UploadId);
         try {
             s3.putObject(b -> b.bucket(bucket).key(manifestKey(id)).contentType("text/plain"),
@@ -168,6 +168,8 @@ public final class S3UploadSessions implements UploadSessions {
         String objectKey = prefix + manifest.key();
         call("Completing the upload of " + manifest.key(), () -> s3.completeMultipartUpload(b -> b.bucket(bucket)
                 .key(objectKey).uploadId(manifest.s3UploadId()).multipartUpload(m -> m.parts(completed))));
+        // A digest left by an earlier object at this key would now be wrong; this object's digest is unknown.
+        call("Dropping a stale checksum", () -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + ".sha256/" + manifest.key())));
         call("Closing the upload session", () -> s3.deleteObject(b -> b.bucket(bucket).key(manifestKey(uploadId))));
         return new StoredObject(manifest.key(), session.sizeBytes(), null);
     }
@@ -249,7 +251,7 @@ public final class S3UploadSessions implements UploadSessions {
                     .partNumber(partNumber).contentLength(length))).url().toString());
             targets.add(new PartTarget(n, url, "PUT"));
         }
-        return new UploadSession(id, manifest.key(), manifest.filename(), manifest.contentType(), manifest.sizeBytes(),
+        return new UploadSession(id, manifest.owner(), manifest.key(), manifest.filename(), manifest.contentType(), manifest.sizeBytes(),
                 manifest.partSize(), manifest.expiresAt(), targets, received);
     }
 
@@ -318,11 +320,12 @@ public final class S3UploadSessions implements UploadSessions {
     }
 
     /** What a session's manifest object remembers. */
-    private record Manifest(String key, String filename, String contentType, long sizeBytes, long partSize,
+    private record Manifest(String owner, String key, String filename, String contentType, long sizeBytes, long partSize,
                             Instant expiresAt, String s3UploadId) {
 
         byte[] toBytes() throws IOException {
             Properties p = new Properties();
+            p.setProperty("owner", owner);
             p.setProperty("key", key);
             p.setProperty("filename", filename == null ? "" : filename);
             p.setProperty("contentType", contentType == null ? "" : contentType);
@@ -338,7 +341,7 @@ public final class S3UploadSessions implements UploadSessions {
         static Manifest parse(String text) throws IOException {
             Properties p = new Properties();
             p.load(new StringReader(text));
-            return new Manifest(p.getProperty("key"), emptyToNull(p.getProperty("filename")),
+            return new Manifest(p.getProperty("owner"), p.getProperty("key"), emptyToNull(p.getProperty("filename")),
                     emptyToNull(p.getProperty("contentType")), Long.parseLong(p.getProperty("sizeBytes")),
                     Long.parseLong(p.getProperty("partSize")), Instant.parse(p.getProperty("expiresAt")),
                     p.getProperty("s3UploadId"));

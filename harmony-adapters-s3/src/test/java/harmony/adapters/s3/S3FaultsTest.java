@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3FaultsTest {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final String OWNER = "workspace-1";
     private S3ProxyServer server;
 
     @BeforeAll
@@ -115,7 +116,7 @@ class S3FaultsTest {
              S3RecordingStore store = new S3RecordingStore(s3, settings)) {
             S3UploadSessions sessions = new S3UploadSessions(s3, presigner, settings, S3UploadSessions.MIN_PART_SIZE,
                     Duration.ofHours(1), Clock.systemUTC());
-            UploadSession session = sessions.create(new NewUpload("browser/talk.webm", "talk.webm", size, "video/webm"));
+            UploadSession session = sessions.create(new NewUpload(OWNER, "browser/talk.webm", "talk.webm", size, "video/webm"));
 
             assertThat(put(http, session.targets().get(0), session, 1).statusCode()).isEqualTo(200);
             // The connection drops; the client asks what arrived, and sends the rest to fresh URLs.

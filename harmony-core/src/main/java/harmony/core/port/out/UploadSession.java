@@ -6,10 +6,11 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An open browser upload: the declared file cut into {@code partCount} parts of {@code partSize} bytes
- * (the last one shorter), where to send each, which have arrived, and when the session expires.
+ * An open browser upload: who owns it, the declared file cut into {@code partCount} parts of
+ * {@code partSize} bytes (the last one shorter), where to send each, which have arrived, and when the
+ * session expires.
  */
-public record UploadSession(String uploadId, String key, String filename, String contentType, long sizeBytes,
+public record UploadSession(String uploadId, String owner, String key, String filename, String contentType, long sizeBytes,
                             long partSize, Instant expiresAt, List<UploadSessions.PartTarget> targets,
                             List<UploadSessions.ReceivedPart> received) {
 
@@ -18,6 +19,7 @@ public record UploadSession(String uploadId, String key, String filename, String
 
     public UploadSession {
         requireNonNull(uploadId, "uploadId");
+        requireNonNull(owner, "owner");
         requireNonNull(key, "key");
         requireNonNull(expiresAt, "expiresAt");
         if (sizeBytes <= 0 || partSize <= 0) {

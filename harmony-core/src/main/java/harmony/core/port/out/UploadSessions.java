@@ -39,9 +39,13 @@ public interface UploadSessions {
     /** Aborts every session that expired before {@code now}; returns how many it freed. */
     int cleanupExpired(Instant now) throws IOException;
 
-    /** What the client declared: the bytes will be stored under {@code key}. */
-    record NewUpload(String key, String filename, long sizeBytes, String contentType) {
+    /**
+     * What the client declared; the bytes will be stored under {@code key}. {@code owner} says who may see
+     * the session (e.g. the workspace id): callers compare it and answer "not found" to anyone else.
+     */
+    record NewUpload(String owner, String key, String filename, long sizeBytes, String contentType) {
         public NewUpload {
+            java.util.Objects.requireNonNull(owner, "owner");
             StorageKeys.requireValid(key);
             if (sizeBytes <= 0) {
                 throw new IllegalArgumentException("An upload session needs a positive size; check emptiness first");
