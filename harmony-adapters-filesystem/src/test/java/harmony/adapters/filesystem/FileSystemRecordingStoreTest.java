@@ -11,11 +11,21 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import harmony.core.port.out.StoredObject;
+import harmony.testkit.MutableClock;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -119,6 +129,44 @@ class FileSystemRecordingStoreTest {
         try (Stream<Path> everything = Files.walk(root)) {
             assertThat(everything.filter(Files::isRegularFile)).isEmpty();
         }
+    }
+
+    @Test
+    void writersRacingOnOneKeyLeaveOneWholeVersionNeverAMix() throws Exception {
+        FileSystemRecordingStore store = new FileSystemRecordingStore(root);
+        long size = 6L << 20;
+        List<Callable<StoredObject>> writers = List.of(
+                () -> store.put("race.wav", new GeneratedBytes(1, size)),
+                () -> store.put("race.wav", new GeneratedBytes(2, size)),
+                () -> store.put("race.wav", new GeneratedBytes(3, size)));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (Future<StoredObject> done : pool.invokeAll(writers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        String onDisk;
+        try (InputStream in = store.open("race.wav")) {
+            onDisk = GeneratedBytes.sha256Of(in);
+        }
+        assertThat(onDisk).isIn(GeneratedBytes.sha256(1, size), GeneratedBytes.sha256(2, size), GeneratedBytes.sha256(3, size));
+        assertThat(leftovers(root)).isEmpty();
+    }
+
+    @Test
+    void cleanupFreesASessionFolderWhoseCreateDiedHalfWay() throws IOException {
+        FileSystemRecordingStore store = new FileSystemRecordingStore(root);
+        MutableClock clock = new MutableClock(Instant.now());
+        FileSystemUploadSessions sessions = new FileSystemUploadSessions(store, 5 << 20, Duration.ofHours(1), clock);
+        Path halfMade = Files.createDirectories(root.resolve(".uploads").resolve(UUID.randomUUID().toString()));
+        Files.write(halfMade.resolve("part-00001"), new byte[10]);
+
+        assertThat(sessions.cleanupExpired(clock.instant())).isZero();
+        assertThat(sessions.cleanupExpired(clock.instant().plus(Duration.ofHours(2)))).isEqualTo(1);
+        assertThat(halfMade).doesNotExist();
     }
 
     @Test

@@ -21,6 +21,7 @@ final class CuttableProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final long cutAfter;
     private final AtomicLong upstream = new AtomicLong();
+    private final AtomicLong downstream = new AtomicLong();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
 
@@ -35,6 +36,11 @@ final class CuttableProxy implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+    }
+
+    /** Bytes relayed from the server to clients so far. */
+    long downstreamBytes() {
+        return downstream.get();
     }
 
     boolean wasCut() {
@@ -63,7 +69,9 @@ final class CuttableProxy implements AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     out.write(buffer, 0, n);
-                    if (counts && upstream.addAndGet(n) > cutAfter) {
+                    if (!counts) {
+                        downstream.addAndGet(n);
+                    } else if (upstream.addAndGet(n) > cutAfter) {
                         cut();
                         return;
                     }

@@ -108,6 +108,29 @@ class S3FaultsTest {
     }
 
     @Test
+    void aPlaybackClosedEarlyDropsTheDownloadInsteadOfDrainingIt() throws Exception {
+        S3Settings direct = server.newBucket("playback-" + BUCKETS.incrementAndGet());
+        long size = 3L * direct.partSize();
+        try (S3RecordingStore store = S3RecordingStore.create(direct)) {
+            store.put("long.mp4", new GeneratedBytes(8, size));
+        }
+        try (CuttableProxy proxy = new CuttableProxy(server.endpoint(), Long.MAX_VALUE);
+             S3RecordingStore store = S3RecordingStore.create(new S3Settings(direct.bucket(), "", null, proxy.endpoint(), true,
+                     S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, direct.partSize()))) {
+            for (int i = 0; i < 40; i++) { // more than the pool's 32 connections: a leaked one would hang here
+                try (InputStream in = store.open("long.mp4", 1000L * i, -1)) {
+                    assertThat(in.readNBytes(16)).isEqualTo(GeneratedBytes.slice(8, 1000L * i, 16));
+                }
+            }
+            // Draining would have moved 40 x 24 MiB; dropping moves little more than the socket buffers.
+            assertThat(proxy.downstreamBytes()).isLessThan(size * 40 / 4);
+            try (InputStream in = store.open("long.mp4", 5, 3)) {
+                assertThat(in.readAllBytes()).isEqualTo(GeneratedBytes.slice(8, 5, 3));
+            }
+        }
+    }
+
+    @Test
     void aBrowserSendsPartsToPresignedUrlsAndResumes() throws Exception {
         S3Settings settings = server.newBucket("browser-" + BUCKETS.incrementAndGet());
         long size = 2 * S3UploadSessions.MIN_PART_SIZE + 777;
