@@ -1,10 +1,12 @@
 package harmony.testkit;
 
 import harmony.core.port.out.RecordingStore;
+import harmony.core.port.out.StorageKeys;
 import harmony.core.port.out.StoredObject;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,12 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps recordings in memory; for tests with small files. */
+/** Keeps recordings in memory; for tests with small files. Keys follow {@link StorageKeys} like every store. */
 public final class InMemoryRecordingStore implements RecordingStore {
-    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    private final Map<String, Entry> objects = new ConcurrentHashMap<>();
 
     @Override
     public StoredObject put(String key, InputStream content) throws IOException {
+        StorageKeys.requireValid(key);
         MessageDigest sha = sha256();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         // A failing stream propagates before anything is stored: all or nothing.
@@ -29,16 +32,22 @@ public final class InMemoryRecordingStore implements RecordingStore {
             in.transferTo(buffer);
         }
         byte[] bytes = buffer.toByteArray();
-        objects.put(key, bytes);
-        return new StoredObject(key, bytes.length, HexFormat.of().formatHex(sha.digest()));
+        StoredObject stored = new StoredObject(key, bytes.length, HexFormat.of().formatHex(sha.digest()));
+        objects.put(key, new Entry(bytes, stored));
+        return stored;
     }
 
     @Override
     public InputStream open(String key, long offset, long length) throws IOException {
-        byte[] bytes = objects.get(key);
-        if (bytes == null) {
-            throw new java.io.FileNotFoundException(key);
+        StorageKeys.requireValid(key);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
         }
+        Entry entry = objects.get(key);
+        if (entry == null) {
+            throw new FileNotFoundException(key);
+        }
+        byte[] bytes = entry.bytes();
         int from = (int) Math.min(offset, bytes.length);
         int len = length < 0 ? bytes.length - from : (int) Math.min(length, bytes.length - from);
         return new ByteArrayInputStream(bytes, from, len);
@@ -46,15 +55,13 @@ public final class InMemoryRecordingStore implements RecordingStore {
 
     @Override
     public Optional<StoredObject> stat(String key) {
-        byte[] bytes = objects.get(key);
-        if (bytes == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredObject(key, bytes.length, HexFormat.of().formatHex(sha256().digest(bytes))));
+        StorageKeys.requireValid(key);
+        return Optional.ofNullable(objects.get(key)).map(Entry::stored);
     }
 
     @Override
     public void delete(String key) {
+        StorageKeys.requireValid(key);
         objects.remove(key);
     }
 
@@ -63,7 +70,10 @@ public final class InMemoryRecordingStore implements RecordingStore {
         return objects.size();
     }
 
-    private static MessageDigest sha256() {
+    private record Entry(byte[] bytes, StoredObject stored) {
+    }
+
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -2,7 +2,14 @@ package harmony.testkit;
 
 import harmony.core.port.out.ConversationRepository;
 import harmony.core.port.out.Directory;
+import harmony.core.port.out.RecordingStore;
+import harmony.core.port.out.UploadSessions;
 import org.junit.jupiter.api.Nested;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The in-memory adapters keep the same contracts as the real ones. */
 class InMemoryAdaptersContractTest {
@@ -20,6 +27,36 @@ class InMemoryAdaptersContractTest {
         @Override
         protected Directory newDirectory() {
             return new InMemoryDirectory();
+        }
+    }
+
+    @Nested
+    class Recordings extends RecordingStoreContract {
+        @Override
+        protected RecordingStore newStore() {
+            return new InMemoryRecordingStore();
+        }
+    }
+
+    @Nested
+    class Uploads extends UploadSessionsContract {
+        private final InMemoryRecordingStore recordings = new InMemoryRecordingStore();
+        private InMemoryUploadSessions uploads;
+
+        @Override
+        protected UploadSessions newSessions(Clock clock, Duration timeToLive, long partSize) {
+            uploads = new InMemoryUploadSessions(recordings, partSize, timeToLive, clock);
+            return uploads;
+        }
+
+        @Override
+        protected RecordingStore store() {
+            return recordings;
+        }
+
+        @Override
+        protected void assertNothingLeftBehind() {
+            assertThat(uploads.size()).isZero();
         }
     }
 }
