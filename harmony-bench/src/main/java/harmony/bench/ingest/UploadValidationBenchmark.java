@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * to a plain {@link InputStream#transferTo} of 100 MB (ratio of throughputs ≥ 0.95).
  *
  * <pre>
- * mvn -q -pl harmony-bench -am package -DskipTests
+ * mvn -q -Pbench -pl harmony-bench -am package -DskipTests
  * java -cp harmony-bench/target/benchmarks.jar harmony.bench.ingest.UploadValidationBenchmark
  * </pre>
  */
