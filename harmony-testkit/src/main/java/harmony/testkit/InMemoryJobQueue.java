@@ -115,7 +115,7 @@ public final class InMemoryJobQueue implements JobQueue {
                 return false;
             }
             e.completedStage = completedStage;
-            e.attempts = 0;
+            e.attempts = 1;
             e.stepStartedAt = now;
             extend(e, now.plus(leaseDuration));
             return true;
