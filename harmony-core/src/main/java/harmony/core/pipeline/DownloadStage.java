@@ -78,7 +78,6 @@ public final class DownloadStage implements Stage {
             mimeType = checked.mimeType().get();
         }
         Recording recording = new Recording(stored.key(), filename, stored.sizeBytes(), mimeType, null, stored.sha256());
-        context.progress().progress(1);
         transactions.inTransaction(() -> conversations.findById(conversation.id()).ifPresent(current ->
                 conversations.update(current.toBuilder().recording(recording).build())));
     }

@@ -360,27 +360,37 @@ public final class Pipeline {
             throw new Abandoned();
         }
         String id = run.job.conversationId();
-        Conversation moved = transactions.inTransaction(() -> {
+        Object outcome = transactions.inTransaction(() -> {
             Conversation current = conversations.findById(id).orElse(null);
-            if (current == null || current.status().isTerminal()
-                    || (current.status() != status && !current.status().canMoveTo(status))) {
-                return null;
+            if (current == null || current.status().isTerminal()) {
+                return Refusal.ENDED;
+            }
+            if (current.status() != status && !current.status().canMoveTo(status)) {
+                return Refusal.ILLEGAL;
             }
             Conversation next = current.withStatus(status, processing, clock.instant());
             conversations.update(next);
             events.publish(next);
             return next;
         });
-        if (moved == null) {
-            log.info("conversation {} was deleted or moved on elsewhere; stopping its work here", id);
-            run.abandon();
-            jobs.complete(run.job);
-            throw new Abandoned();
+        if (outcome instanceof Conversation moved) {
+            return moved;
         }
-        return moved;
+        run.abandon();
+        if (outcome == Refusal.ENDED) {
+            log.info("conversation {} was deleted or ended elsewhere; stopping its work here", id);
+            jobs.complete(run.job);
+        } else {
+            // Someone else moved it; keep the job so it is retried or, at worst, failed as stuck.
+            log.error("conversation {} cannot move to {}; leaving its job for another attempt", id, status);
+        }
+        throw new Abandoned();
     }
 
-    /** Stores and announces a stage's progress, in steps of at least {@link PipelineSettings#progressStep}. */
+    /**
+     * Stores and announces a stage's progress below 1, in steps of at least {@link PipelineSettings#progressStep};
+     * throws {@link CancellationException} once the job was abandoned.
+     */
     private final class StageProgress implements ProgressListener {
         private final ActiveJob run;
         private final Stage stage;
@@ -403,8 +413,9 @@ public final class Pipeline {
             if (Double.isNaN(fraction)) {
                 return;
             }
-            double f = Math.min(1, Math.max(0, fraction));
-            if (f - last >= settings.progressStep() || (f == 1 && last < 1)) {
+            // 1 is announced by the engine once the stage's output is stored, so a stage's own 1 is not news.
+            double f = Math.max(0, fraction);
+            if (f < 1 && f - last >= settings.progressStep()) {
                 last = f;
                 write(run, stage.status(), new Processing(stage.name(), f, started, attempt, null));
             }
@@ -414,6 +425,8 @@ public final class Pipeline {
             return last;
         }
     }
+
+    private enum Refusal { ENDED, ILLEGAL }
 
     /** Unwinds a job this worker must not touch any more. */
     private static final class Abandoned extends RuntimeException {

@@ -60,7 +60,6 @@ public final class TranscriptionStage implements Stage {
             throw new PermanentStageFailure(PipelineMessages.RECORDING_MISSING);
         }
         Transcriber.Transcription result = transcriber.transcribe(new StoredMedia(recordings, recording), context.progress());
-        context.progress().progress(1);
         transactions.inTransaction(() -> {
             conversations.saveTranscript(conversation.id(), result.transcript());
             // Re-read: the user may have edited the conversation while it was being transcribed.
