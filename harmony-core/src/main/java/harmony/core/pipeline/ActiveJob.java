@@ -11,6 +11,11 @@ final class ActiveJob {
     private final Thread runner;
     private volatile boolean abandoned;
     private boolean running = true;
+    /**
+     * The lease was confirmed (leased, heartbeated or checkpointed) by the runner and no stage code has run
+     * since: a fence right now would learn nothing new. Touched only by the runner.
+     */
+    boolean leaseFresh = true;
 
     ActiveJob(LeasedJob job, Thread runner) {
         this.job = job;

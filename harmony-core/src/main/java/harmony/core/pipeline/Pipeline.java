@@ -305,6 +305,7 @@ public final class Pipeline {
         fence(run);
         Conversation current = write(run, stage.status(), new Processing(stage.name(), 0, started, attempt, null));
         StageProgress progress = new StageProgress(run, stage, started, attempt);
+        run.leaseFresh = false;
         try {
             stage.run(new StageContext(current, attempt, progress));
         } catch (Exception e) {
@@ -317,6 +318,7 @@ public final class Pipeline {
         if (run.abandoned() || !jobs.checkpoint(run.job, stage.name(), settings.leaseDuration())) {
             throw new Abandoned();
         }
+        run.leaseFresh = true;
         return write(run, stage.status(), new Processing(stage.name(), 1, started, attempt, null));
     }
 
@@ -342,12 +344,22 @@ public final class Pipeline {
         jobs.fail(run.job, reason);
     }
 
-    /** Checks, and extends, the lease before a write that starts or ends something. */
+    /**
+     * Checks, and extends, the lease before a write that starts or ends something, unless the lease was
+     * confirmed on this thread with no stage code run since (right after leasing or a checkpoint).
+     */
     private void fence(ActiveJob run) {
-        if (run.abandoned() || !jobs.heartbeat(run.job, settings.leaseDuration())) {
+        if (run.abandoned()) {
+            throw new Abandoned();
+        }
+        if (run.leaseFresh) {
+            return;
+        }
+        if (!jobs.heartbeat(run.job, settings.leaseDuration())) {
             run.abandon();
             throw new Abandoned();
         }
+        run.leaseFresh = true;
     }
 
     /**
