@@ -143,28 +143,21 @@ public class PipelineOverheadBenchmark {
         }
     }
 
-    /** Runs both benchmarks and prints each one's median iteration and the ratio. */
+    /** Runs both benchmarks and prints, per worker count, each one's median iteration and the ratio. */
     public static void main(String[] args) throws Exception {
         Options options = new CommandLineOptions(append(args, PipelineOverheadBenchmark.class.getName()));
         Collection<RunResult> results = new Runner(options).run();
-        double engine = Double.NaN;
-        double direct = Double.NaN;
+        java.util.Map<String, double[]> byWorkers = new java.util.TreeMap<>();
         for (RunResult r : results) {
             Statistics perIteration = r.getPrimaryResult().getStatistics();
-            double median = perIteration.getPercentile(50);
-            if (r.getParams().getBenchmark().endsWith(".pipeline")) {
-                engine = median;
-            } else {
-                direct = median;
-            }
+            double[] pair = byWorkers.computeIfAbsent(r.getParams().getParam("workers"), k -> new double[] {Double.NaN, Double.NaN});
+            pair[r.getParams().getBenchmark().endsWith(".pipeline") ? 0 : 1] = perIteration.getPercentile(50);
         }
-        System.out.printf("%nconversations per second, median of iterations:%n");
-        System.out.printf("  pipeline (no-op stages, in-memory queue, %s workers): %,.0f%n",
-                results.iterator().next().getParams().getParam("workers"), engine);
-        System.out.printf("  direct call of the same stages:                     %,.0f%n", direct);
-        System.out.printf("  direct / pipeline: %.1fx  (pipeline overhead per conversation: %.1f us)%n",
-                direct / engine, 1e6 / engine - 1e6 / direct);
-        System.out.printf("  target 20,000/s: %s%n", engine >= 20_000 ? "met" : "NOT met");
+        System.out.printf("%nconversations per second, median of iterations (no-op stages, in-memory adapters):%n");
+        byWorkers.forEach((workers, pair) -> System.out.printf(
+                "  workers=%s  pipeline %,.0f/s  direct %,.0f/s  direct/pipeline %.1fx  overhead %.1f us/conversation  target 20,000/s %s%n",
+                workers, pair[0], pair[1], pair[1] / pair[0], 1e6 / pair[0] - 1e6 / pair[1],
+                pair[0] >= 20_000 ? "met" : "NOT met"));
     }
 
     private static String[] append(String[] args, String include) {
