@@ -229,10 +229,6 @@ public final class Pipeline {
         }
     }
 
-    boolean hasActiveJobs() {
-        return !active.isEmpty();
-    }
-
     void onWakeUp(Runnable wakeUp) {
         wakeUps.add(wakeUp);
     }
@@ -319,7 +315,7 @@ public final class Pipeline {
             throw new Abandoned();
         }
         run.leaseFresh = true;
-        return write(run, stage.status(), new Processing(stage.name(), 1, started, attempt, null));
+        return writeWithin(run, stage.status(), new Processing(stage.name(), 1, started, attempt, null));
     }
 
     private void onFailure(ActiveJob run, Stage stage, Instant started, int attempt, double progress, Exception e) {
@@ -362,12 +358,22 @@ public final class Pipeline {
         run.leaseFresh = true;
     }
 
+    /** Moves the conversation to {@code status} (or stays there) with new details. */
+    private Conversation write(ActiveJob run, ProcessingStatus status, Processing processing) {
+        return write(run, status, processing, false);
+    }
+
+    /** A stage's progress and its end are stored only while the conversation still shows that stage. */
+    private Conversation writeWithin(ActiveJob run, ProcessingStatus status, Processing processing) {
+        return write(run, status, processing, true);
+    }
+
     /**
      * Stores the new status and details and publishes the event, in one transaction. Refuses, abandoning
      * the job, when the conversation is gone or already finished (deleted, or failed as stuck), or moved
-     * somewhere this worker cannot follow.
+     * somewhere this worker cannot follow (a worker that lost its job, writing into the next run).
      */
-    private Conversation write(ActiveJob run, ProcessingStatus status, Processing processing) {
+    private Conversation write(ActiveJob run, ProcessingStatus status, Processing processing, boolean sameStatus) {
         if (run.abandoned()) {
             throw new Abandoned();
         }
@@ -377,7 +383,7 @@ public final class Pipeline {
             if (current == null || current.status().isTerminal()) {
                 return Refusal.ENDED;
             }
-            if (current.status() != status && !current.status().canMoveTo(status)) {
+            if (current.status() != status && (sameStatus || !current.status().canMoveTo(status))) {
                 return Refusal.ILLEGAL;
             }
             Conversation next = current.withStatus(status, processing, clock.instant());
@@ -429,7 +435,7 @@ public final class Pipeline {
             double f = Math.max(0, fraction);
             if (f < 1 && f - last >= settings.progressStep()) {
                 last = f;
-                write(run, stage.status(), new Processing(stage.name(), f, started, attempt, null));
+                writeWithin(run, stage.status(), new Processing(stage.name(), f, started, attempt, null));
             }
         }
 

@@ -324,6 +324,44 @@ class PipelineTest {
     }
 
     @Test
+    void aWorkerThatLostItsJobCannotWriteIntoTheNextRun() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        RecordingStages zombie = new RecordingStages() {
+            @Override
+            void before(String stage, StageContext ctx) throws Exception {
+                if (calls.getAndIncrement() == 0) {
+                    entered.countDown();
+                    proceed.await();
+                    ctx.progress().progress(0.5);
+                }
+            }
+        };
+        Pipeline here = h.pipeline(zombie.textStages());
+        Pipeline elsewhere = h.pipeline(zombie.textStages());
+        Conversation c = h.submit(here, Fixtures.conversation("Zombie", T0));
+        Thread worker = new Thread(() -> here.runNext("here", PipelineHarness.ALL));
+        worker.start();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // Another process fails it as stuck and the user reprocesses it there; this worker has not noticed yet.
+        h.mutableClock().advance(Duration.ofMinutes(31));
+        assertThat(elsewhere.failStuck()).isEqualTo(1);
+        elsewhere.reprocess(WS, c.id());
+        int eventsBefore = h.events(c.id()).size();
+        proceed.countDown();
+        worker.join(10_000);
+
+        assertThat(h.stored(c.id()).status()).isEqualTo(QUEUED);
+        assertThat(h.events(c.id())).hasSize(eventsBefore);
+        assertThat(h.jobs.find(c.id())).as("the new run's job is untouched").isPresent();
+        h.drain(elsewhere);
+        assertThat(h.stored(c.id()).status()).isEqualTo(COMPLETED);
+        h.assertLegalSequence(c.id());
+    }
+
+    @Test
     void cancellingStopsARunningStageAndLeavesNoJob() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         List<Throwable> seen = new ArrayList<>();
