@@ -65,8 +65,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class PipelineOverheadBenchmark {
     static final int BATCH = 2_000;
 
-    /** Worker threads in the pipeline (text lane). */
-    @Param({"2"})
+    /** Worker threads in the pipeline (text lane); two contend for the in-memory adapters' locks. */
+    @Param({"1", "2"})
     public int workers;
 
     private final List<Stage> stages = List.of(
