@@ -5,22 +5,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand, e.g. past a session's expiry. Thread-safe. */
+/** A clock tests move by hand; thread-safe, so workers and the test can share it. */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        now = new AtomicReference<>(start);
     }
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        now.updateAndGet(t -> t.plus(by));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override
