@@ -29,6 +29,7 @@ import harmony.core.port.out.Ids;
 import harmony.core.port.out.ProcessingScheduler;
 import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.RemoteFiles;
+import harmony.core.port.out.StorageKeys;
 import harmony.core.port.out.StoredObject;
 import harmony.core.port.out.Transactions;
 
@@ -78,7 +79,7 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         UploadValidator.CheckedMedia media = validator.media(content, filename);
         String id = ids.newId();
-        String key = RecordingKeys.forConversation(actor.workspaceId(), id);
+        String key = StorageKeys.recording(actor.workspaceId(), id);
         StoredObject stored = recordings.put(key, media.content());
         Recording recording = new Recording(key, filename, stored.sizeBytes(), media.mimeType(), null, stored.sha256());
         try {

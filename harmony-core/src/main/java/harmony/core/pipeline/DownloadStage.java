@@ -7,6 +7,7 @@ import harmony.core.error.UserMessages;
 import harmony.core.port.out.ConversationRepository;
 import harmony.core.port.out.ProgressListener;
 import harmony.core.port.out.RecordingStore;
+import harmony.core.port.out.StorageKeys;
 import harmony.core.port.out.RemoteFiles;
 import harmony.core.port.out.StoredObject;
 import harmony.core.port.out.Transactions;
@@ -44,7 +45,7 @@ public final class DownloadStage implements Stage {
 
     /** Where a conversation's downloaded recording is kept; one key per conversation, so a rerun replaces it. */
     public static String storageKey(Conversation conversation) {
-        return "recordings/" + conversation.workspaceId() + "/" + conversation.id() + "/download";
+        return StorageKeys.recording(conversation.workspaceId(), conversation.id());
     }
 
     @Override

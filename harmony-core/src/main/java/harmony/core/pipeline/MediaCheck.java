@@ -1,5 +1,7 @@
 package harmony.core.pipeline;
 
+import harmony.core.ingest.UploadValidator;
+
 import java.io.InputStream;
 import java.util.function.Supplier;
 
@@ -23,5 +25,18 @@ public interface MediaCheck {
      * read to the end.
      */
     record Checked(InputStream content, Supplier<String> mimeType) {
+    }
+
+    /** The upload rules themselves: the same sniffing and 2 GB limit as a file uploaded by hand. */
+    static MediaCheck uploadRules() {
+        UploadValidator validator = new UploadValidator();
+        return (download, filename) -> {
+            try {
+                UploadValidator.CheckedMedia media = validator.media(download, filename);
+                return new Checked(media.content(), media::mimeType);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
     }
 }

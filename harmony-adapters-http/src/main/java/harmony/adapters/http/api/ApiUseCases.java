@@ -8,9 +8,11 @@ import harmony.core.port.in.FindConversations;
 import harmony.core.port.in.ImportFromUrl;
 import harmony.core.port.in.MatchSpeaker;
 import harmony.core.port.in.ImportStructuredConversation;
+import harmony.core.port.in.ReprocessConversation;
 import harmony.core.port.in.StreamRecording;
 import harmony.core.port.in.SubmitTranscript;
 import harmony.core.port.in.UploadTranscriptFile;
+import harmony.core.port.in.WatchConversations;
 import harmony.core.port.in.UpdateConversation;
 import harmony.core.port.in.UploadRecording;
 
@@ -30,7 +32,9 @@ public record ApiUseCases(
         StreamRecording streamRecording,
         SubmitTranscript submitTranscript,
         UploadTranscriptFile uploadTranscriptFile,
-        ImportStructuredConversation importStructured) {
+        ImportStructuredConversation importStructured,
+        ReprocessConversation reprocess,
+        WatchConversations watch) {
 
     public ApiUseCases {
         requireNonNull(authenticate, "authenticate");
@@ -46,5 +50,7 @@ public record ApiUseCases(
         requireNonNull(submitTranscript, "submitTranscript");
         requireNonNull(uploadTranscriptFile, "uploadTranscriptFile");
         requireNonNull(importStructured, "importStructured");
+        requireNonNull(reprocess, "reprocess");
+        requireNonNull(watch, "watch");
     }
 }

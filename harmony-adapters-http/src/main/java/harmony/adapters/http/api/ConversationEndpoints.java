@@ -57,6 +57,8 @@ final class ConversationEndpoints {
                 x -> Reply.ok(Resources.transcript(useCases.find().getTranscript(x.actor, x.path("id")))));
         routes.put("/v1/conversations/{id}/speakers/{label}", this::matchSpeaker);
         routes.get("/v1/conversations/{id}/recording", this::recording);
+        routes.post("/v1/conversations/{id}/reprocess",
+                x -> Reply.json(202, view(x, useCases.reprocess().reprocess(x.actor, x.path("id")))));
     }
 
     /** What to do with the file part, given the form fields that came before it. */

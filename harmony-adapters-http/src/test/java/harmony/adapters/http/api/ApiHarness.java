@@ -1,16 +1,13 @@
 package harmony.adapters.http.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import harmony.core.application.ApiKeyAccess;
-import harmony.core.application.ConversationCatalog;
-import harmony.core.application.ConversationIngestion;
-import harmony.core.application.WorkspaceDirectory;
-import harmony.core.domain.Conversation;
-import harmony.core.port.out.Ids;
-import harmony.core.port.out.ProcessingScheduler;
+import harmony.core.Harmony;
+import harmony.core.pipeline.PipelineSettings;
 import harmony.core.port.out.RemoteFiles;
 import harmony.testkit.Fixtures;
 import harmony.testkit.InMemoryApiKeys;
+import harmony.testkit.InMemoryConversationEvents;
+import harmony.testkit.InMemoryJobQueue;
 import harmony.testkit.InMemoryConversationRepository;
 import harmony.testkit.InMemoryDirectory;
 import harmony.testkit.InMemoryIdempotencyRecords;
@@ -28,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /** The API on a real Jetty on a random port, wired to core's services on in-memory adapters. */
@@ -37,7 +33,10 @@ final class ApiHarness implements AutoCloseable {
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     final InMemoryRecordingStore store = new InMemoryRecordingStore();
     private final harmony.core.port.out.RecordingStore recordingStore;
-    final List<String> scheduled = new CopyOnWriteArrayList<>();
+    final InMemoryJobQueue jobs;
+    final Harmony harmony;
+    /** What transcription answers; tests set it before starting workers. */
+    final TestTranscriber transcriber = new TestTranscriber();
     final Set<String> publicUrls = new CopyOnWriteArraySet<>();
     final String adaKey;
     final String hankKey;
@@ -54,17 +53,6 @@ final class ApiHarness implements AutoCloseable {
         this.recordingStore = recordingStore != null ? recordingStore : store;
         Fixtures.seed(directory);
         Clock clock = Clock.systemUTC();
-        ProcessingScheduler scheduler = new ProcessingScheduler() {
-            @Override
-            public void schedule(Conversation conversation) {
-                scheduled.add(conversation.id());
-            }
-
-            @Override
-            public void cancel(String conversationId) {
-                scheduled.remove(conversationId);
-            }
-        };
         RemoteFiles remote = new RemoteFiles() {
             @Override
             public boolean isPubliclyAccessible(URI url) {
@@ -76,17 +64,30 @@ final class ApiHarness implements AutoCloseable {
                 throw new UnsupportedOperationException();
             }
         };
-        InMemoryTransactions tx = new InMemoryTransactions();
-        ApiKeyAccess keys = new ApiKeyAccess(new InMemoryApiKeys(), directory, clock);
-        adaKey = keys.issueApiKey(Fixtures.WS, Fixtures.ADA, "test").key();
-        hankKey = keys.issueApiKey(Fixtures.OTHER_WS, Fixtures.OTHER_USER, "test").key();
-        ConversationIngestion ingestion = new ConversationIngestion(directory, conversations, this.recordingStore, remote, scheduler, tx,
-                Ids.random(), clock);
-        ConversationCatalog catalog = new ConversationCatalog(directory, conversations, this.recordingStore, scheduler, tx, clock);
-        useCases = new ApiUseCases(keys, new WorkspaceDirectory(directory), ingestion, ingestion, ingestion,
-                catalog, catalog, catalog, catalog, catalog, ingestion, ingestion, ingestion);
+        jobs = new InMemoryJobQueue(clock);
+        harmony = Harmony.builder()
+                .directory(directory).conversations(conversations).recordings(this.recordingStore)
+                .jobs(jobs).events(new InMemoryConversationEvents(clock)).transactions(new InMemoryTransactions())
+                .apiKeys(new InMemoryApiKeys()).transcriber(transcriber).remoteFiles(remote).clock(clock)
+                .pipelineSettings(PipelineSettings.DEFAULT.withPollInterval(Duration.ofMillis(20)))
+                .build();
+        adaKey = harmony.apiKeys().issueApiKey(Fixtures.WS, Fixtures.ADA, "test").key();
+        hankKey = harmony.apiKeys().issueApiKey(Fixtures.OTHER_WS, Fixtures.OTHER_USER, "test").key();
+        useCases = useCasesOf(harmony);
         server = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
                 new HarmonyApi(useCases, new InMemoryIdempotencyRecords(), settings, clock)).start();
+    }
+
+    static ApiUseCases useCasesOf(Harmony h) {
+        var in = h.ingestion();
+        var cat = h.catalog();
+        return new ApiUseCases(h.apiKeys(), h.directory(), in, in, in, cat, cat, cat, cat, cat, in, in, in,
+                h.processing(), h.processing());
+    }
+
+    /** True when the conversation has a job in the queue (was handed to the pipeline). */
+    boolean scheduled(String conversationId) {
+        return jobs.find(conversationId).isPresent();
     }
 
     ApiHarness() throws Exception {
@@ -146,6 +147,14 @@ final class ApiHarness implements AutoCloseable {
         }
     }
 
+    JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
     Response postMultipart(String path, Multipart m) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", m.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(m.build())).build());
@@ -171,6 +180,7 @@ final class ApiHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        harmony.close();
         server.close();
     }
 }

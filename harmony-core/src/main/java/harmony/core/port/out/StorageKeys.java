@@ -17,6 +17,11 @@ public final class StorageKeys {
     private StorageKeys() {
     }
 
+    /** Where a conversation's recording is kept, uploaded or downloaded: one key per conversation. */
+    public static String recording(String workspaceId, String conversationId) {
+        return requireValid("recordings/" + workspaceId + "/" + conversationId);
+    }
+
     /** Returns {@code key} when it keeps the rule, else throws {@link IllegalArgumentException}. */
     public static String requireValid(String key) {
         if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {
