@@ -1,6 +1,7 @@
 package harmony.core;
 
 import harmony.core.application.ApiKeyAccess;
+import harmony.core.application.BrowserUploads;
 import harmony.core.application.ConversationCatalog;
 import harmony.core.application.ConversationIngestion;
 import harmony.core.application.ConversationProcessing;
@@ -23,6 +24,7 @@ import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.RemoteFiles;
 import harmony.core.port.out.Transactions;
 import harmony.core.port.out.Transcriber;
+import harmony.core.port.out.UploadSessions;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class Harmony implements AutoCloseable {
     private final ConversationProcessing processing;
     private final WorkspaceDirectory directory;
     private final ApiKeyAccess apiKeys;
+    private final BrowserUploads browserUploads;
     private final Pipeline pipeline;
     private final PipelineWorkers workers;
 
@@ -58,6 +61,7 @@ public final class Harmony implements AutoCloseable {
         directory = new WorkspaceDirectory(b.directory);
         apiKeys = new ApiKeyAccess(b.apiKeys, b.directory, b.clock);
         workers = new PipelineWorkers(pipeline, b.nodeId);
+        browserUploads = new BrowserUploads(b.uploadSessions, b.recordings, ingestion, b.directory, b.ids);
     }
 
     public static Builder builder() {
@@ -77,6 +81,11 @@ public final class Harmony implements AutoCloseable {
     /** Reprocess and watch live. */
     public ConversationProcessing processing() {
         return processing;
+    }
+
+    /** Large files from a browser, in resumable parts. */
+    public BrowserUploads browserUploads() {
+        return browserUploads;
     }
 
     public WorkspaceDirectory directory() {
@@ -100,7 +109,7 @@ public final class Harmony implements AutoCloseable {
         workers.close();
     }
 
-    /** Every out-port is required except the transcriber's and the remote files' defaults for text-only hosts. */
+    /** Every out-port is required; ids, clock, settings and analysis stages have defaults. */
     public static final class Builder {
         private Directory directory;
         private ConversationRepository conversations;
@@ -111,6 +120,7 @@ public final class Harmony implements AutoCloseable {
         private ApiKeys apiKeys;
         private Transcriber transcriber;
         private RemoteFiles remoteFiles;
+        private UploadSessions uploadSessions;
         private Ids ids = Ids.random();
         private Clock clock = Clock.systemUTC();
         private PipelineSettings pipelineSettings = PipelineSettings.DEFAULT;
@@ -126,6 +136,8 @@ public final class Harmony implements AutoCloseable {
         public Builder apiKeys(ApiKeys v) { apiKeys = v; return this; }
         public Builder transcriber(Transcriber v) { transcriber = v; return this; }
         public Builder remoteFiles(RemoteFiles v) { remoteFiles = v; return this; }
+        /** Browser multipart uploads; must share storage with {@link #recordings}. */
+        public Builder uploadSessions(UploadSessions v) { uploadSessions = v; return this; }
         public Builder ids(Ids v) { ids = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder pipelineSettings(PipelineSettings v) { pipelineSettings = v; return this; }
@@ -144,6 +156,7 @@ public final class Harmony implements AutoCloseable {
             requireNonNull(apiKeys, "apiKeys");
             requireNonNull(transcriber, "transcriber");
             requireNonNull(remoteFiles, "remoteFiles");
+            requireNonNull(uploadSessions, "uploadSessions");
             return new Harmony(this);
         }
     }

@@ -186,7 +186,7 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         return Character.toUpperCase(medium.charAt(0)) + medium.substring(1) + " with " + contact;
     }
 
-    private static String titleFrom(String filename) {
+    static String titleFrom(String filename) {
         if (filename == null || filename.isBlank()) {
             return null;
         }

@@ -11,6 +11,7 @@ import harmony.core.port.in.ImportStructuredConversation;
 import harmony.core.port.in.ReprocessConversation;
 import harmony.core.port.in.StreamRecording;
 import harmony.core.port.in.SubmitTranscript;
+import harmony.core.port.in.UploadInParts;
 import harmony.core.port.in.UploadTranscriptFile;
 import harmony.core.port.in.WatchConversations;
 import harmony.core.port.in.UpdateConversation;
@@ -34,7 +35,8 @@ public record ApiUseCases(
         UploadTranscriptFile uploadTranscriptFile,
         ImportStructuredConversation importStructured,
         ReprocessConversation reprocess,
-        WatchConversations watch) {
+        WatchConversations watch,
+        UploadInParts uploadInParts) {
 
     public ApiUseCases {
         requireNonNull(authenticate, "authenticate");
@@ -52,5 +54,6 @@ public record ApiUseCases(
         requireNonNull(importStructured, "importStructured");
         requireNonNull(reprocess, "reprocess");
         requireNonNull(watch, "watch");
+        requireNonNull(uploadInParts, "uploadInParts");
     }
 }

@@ -51,6 +51,7 @@ public final class HarmonyApi extends Handler.Abstract {
         new DirectoryEndpoints(useCases).register(routes);
         new ConversationEndpoints(useCases, resources).register(routes);
         new EventStreams(useCases.watch(), settings.sseHeartbeat()).register(routes);
+        new UploadEndpoints(useCases.uploadInParts(), resources).register(routes);
         routes.publicGet("/v1/openapi.json", x -> Reply.ok(OPENAPI));
         routes.publicGet("/v1/transcript.schema.json", x -> Reply.ok(TRANSCRIPT_SCHEMA));
     }

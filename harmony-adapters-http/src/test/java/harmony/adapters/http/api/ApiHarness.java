@@ -8,6 +8,7 @@ import harmony.testkit.Fixtures;
 import harmony.testkit.InMemoryApiKeys;
 import harmony.testkit.InMemoryConversationEvents;
 import harmony.testkit.InMemoryJobQueue;
+import harmony.testkit.InMemoryUploadSessions;
 import harmony.testkit.InMemoryConversationRepository;
 import harmony.testkit.InMemoryDirectory;
 import harmony.testkit.InMemoryIdempotencyRecords;
@@ -69,6 +70,7 @@ final class ApiHarness implements AutoCloseable {
                 .directory(directory).conversations(conversations).recordings(this.recordingStore)
                 .jobs(jobs).events(new InMemoryConversationEvents(clock)).transactions(new InMemoryTransactions())
                 .apiKeys(new InMemoryApiKeys()).transcriber(transcriber).remoteFiles(remote).clock(clock)
+                .uploadSessions(new InMemoryUploadSessions(this.recordingStore, 64 * 1024, Duration.ofHours(24), clock))
                 .pipelineSettings(PipelineSettings.DEFAULT.withPollInterval(Duration.ofMillis(20)))
                 .build();
         adaKey = harmony.apiKeys().issueApiKey(Fixtures.WS, Fixtures.ADA, "test").key();
@@ -82,7 +84,7 @@ final class ApiHarness implements AutoCloseable {
         var in = h.ingestion();
         var cat = h.catalog();
         return new ApiUseCases(h.apiKeys(), h.directory(), in, in, in, cat, cat, cat, cat, cat, in, in, in,
-                h.processing(), h.processing());
+                h.processing(), h.processing(), h.browserUploads());
     }
 
     /** True when the conversation has a job in the queue (was handed to the pipeline). */
