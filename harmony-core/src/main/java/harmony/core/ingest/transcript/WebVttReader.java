@@ -47,7 +47,7 @@ public final class WebVttReader {
                     cues.stray(identifier, identifierLine);
                     identifier = null;
                 }
-            } else if (lines.contains(CueTiming.ARROW)) {
+            } else if (lines.hasCueArrow()) {
                 if (state == State.CUE) {
                     cues.add(timing, cue);
                     cue.clear();
