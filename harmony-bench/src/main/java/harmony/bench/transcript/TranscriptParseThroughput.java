@@ -18,12 +18,17 @@ import java.util.Map;
  * {@code readTree} of the same input.
  * <p>
  * Arguments (optional): warmup iterations, measurement iterations, seconds per iteration, forks
- * (defaults 3 5 1 1).
+ * (defaults 10 5 1 1). Run it with
+ * <pre>
+ * mvn -q -B -pl harmony-bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp harmony-bench/target/classes:$(cat harmony-bench/target/classpath.txt) harmony.bench.transcript.TranscriptParseThroughput
+ * </pre> The warmup is long on purpose: on a busy machine the JIT needs several
+ * seconds to finish compiling the readers, and a short warmup measures the interpreter.
  */
 public final class TranscriptParseThroughput {
 
     public static void main(String[] args) throws RunnerException {
-        int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int forks = args.length > 3 ? Integer.parseInt(args[3]) : 1;
@@ -55,7 +60,10 @@ public final class TranscriptParseThroughput {
             mbPerSecond.put(name, opsPerSecond * bytes.get(name) / 1e6);
         }
         System.out.println();
-        System.out.println("Transcript parse throughput (median of " + iterations + " x " + seconds + " s, ~1 MB inputs)");
+        System.out.println("Transcript parse throughput (median of " + iterations * forks + " iterations of " + seconds
+                + " s after " + warmups + " warmups, ~1 MB inputs; load average "
+                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + " on " + Runtime.getRuntime().availableProcessors() + " CPUs)");
         System.out.printf("%-30s %10s %8s %s%n", "benchmark", "MB/s", "target", "");
         for (String name : bytes.keySet()) {
             Double mb = mbPerSecond.get(name);
