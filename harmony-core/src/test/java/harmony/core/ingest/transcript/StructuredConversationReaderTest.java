@@ -76,6 +76,10 @@ class StructuredConversationReaderTest {
         expect(new StructuredImport(List.of(dana), List.of(new Message("p1", null, "x"))), "messages[0].sentAt: is missing");
         expect(new StructuredImport(List.of(dana), List.of(new Message("p1", "2026-11-28T16:00:00Z", null))),
                 "messages[0].text: is missing");
+        expect(new StructuredImport(java.util.Arrays.asList(dana, null), List.of(ok)), "participants[1]: is missing");
+        expect(new StructuredImport(List.of(dana), java.util.Arrays.asList(ok, null)), "messages[1]: is missing");
+        expect(new StructuredImport(List.of(dana), List.of(ok, new Message("p1", "+999999999-12-31T23:59:59Z", "x"))),
+                "messages[1].sentAt: is too far from the first message");
     }
 
     private void expect(StructuredImport in, String message) {
