@@ -27,7 +27,7 @@ final class AssemblyAiTranscriptJson implements TranscriptJson {
         JsonNode utterances = Json.array(root, "utterances", "", false);
         if (!utterances.isEmpty()) {
             for (int i = 0; i < utterances.size(); i++) {
-                String path = Json.path("utterances", i);
+                Object path = Json.at("utterances", i);
                 JsonNode u = Json.object(utterances, i, "utterances");
                 draft.turn(speaker(draft, Json.text(u, "speaker", path, false)), Json.millis(u, "start", path, 0),
                         Json.millis(u, "end", path, TranscriptDraft.UNKNOWN_END), Json.text(u, "text", path, true));
@@ -35,11 +35,11 @@ final class AssemblyAiTranscriptJson implements TranscriptJson {
             return draft.build();
         }
         JsonNode words = Json.array(root, "words", "", false);
-        WordTurns turns = new WordTurns(draft);
+        WordTurns turns = new WordTurns(draft, key -> speaker(draft, key));
         for (int i = 0; i < words.size(); i++) {
-            String path = Json.path("words", i);
+            Object path = Json.at("words", i);
             JsonNode w = Json.object(words, i, "words");
-            turns.word(speaker(draft, Json.text(w, "speaker", path, false)), Json.millis(w, "start", path, 0),
+            turns.word(turns.label(Json.text(w, "speaker", path, false)), Json.millis(w, "start", path, 0),
                     Json.millis(w, "end", path, 0), Json.text(w, "text", path, true));
         }
         turns.finish();

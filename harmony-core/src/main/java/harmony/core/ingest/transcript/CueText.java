@@ -12,49 +12,79 @@ final class CueText {
     static String clean(String s) {
         int n = s.length();
         int i = 0;
-        while (i < n) {
+        boolean untidySpace = false;
+        boolean previousSpace = true;
+        for (; i < n; i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < '\u00A0' && c != '<' && c != '&' && c != '{') {
+                previousSpace = false;
+                continue;
+            }
             if (c == '<' || c == '&' || c == '{') {
                 break;
             }
-            i++;
+            boolean space = Text.isSpace(c);
+            untidySpace |= space && (c != ' ' || previousSpace);
+            previousSpace = space;
         }
         if (i == n) {
-            return s.strip();
+            return untidySpace || previousSpace ? collapseSpaces(s) : s;
         }
         StringBuilder out = new StringBuilder(n);
-        out.append(s, 0, i);
+        int run = 0;
         while (i < n) {
             char c = s.charAt(i);
+            int skipTo = -1;
+            int decoded = -1;
             if (c == '<') {
                 int close = find(s, i + 1, '>', MAX_TAG);
-                if (close > 0) {
-                    i = close + 1;
-                    continue;
-                }
-            } else if (c == '{' && i + 1 < n && s.charAt(i + 1) == '\\') {
-                int close = find(s, i + 2, '}', MAX_TAG);
-                if (close > 0) {
-                    i = close + 1;
-                    continue;
-                }
-            } else if (c == '&') {
+                skipTo = close > 0 ? close + 1 : -1;
+            } else if (c == '{') {
+                int close = i + 1 < n && s.charAt(i + 1) == '\\' ? find(s, i + 2, '}', MAX_TAG) : -1;
+                skipTo = close > 0 ? close + 1 : -1;
+            } else {
                 int semi = find(s, i + 1, ';', MAX_ENTITY);
-                if (semi > 0) {
-                    int decoded = entity(s, i + 1, semi);
-                    if (decoded >= 0) {
-                        if (decoded != 0) {
-                            out.appendCodePoint(decoded);
-                        }
-                        i = semi + 1;
-                        continue;
-                    }
-                }
+                decoded = semi > 0 ? entity(s, i + 1, semi) : -1;
+                skipTo = decoded >= 0 ? semi + 1 : -1;
             }
-            out.append(c);
-            i++;
+            if (skipTo < 0) {
+                i = nextMarkup(s, i + 1, n);
+                continue;
+            }
+            out.append(s, run, i);
+            if (decoded > 0) {
+                out.appendCodePoint(decoded);
+            }
+            run = skipTo;
+            i = nextMarkup(s, skipTo, n);
         }
-        return collapseSpaces(out);
+        out.append(s, run, n);
+        String cleaned = out.toString();
+        return needsCollapse(cleaned) ? collapseSpaces(cleaned) : cleaned.strip();
+    }
+
+    private static int nextMarkup(String s, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '&' || c == '{') {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** Whether there is space to tidy other than single plain spaces between words. */
+    private static boolean needsCollapse(String s) {
+        boolean previousSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = Text.isSpace(c);
+            if (space && (c != ' ' || previousSpace)) {
+                return true;
+            }
+            previousSpace = space;
+        }
+        return false;
     }
 
     /** The name in a WebVTT voice tag that opens the line ({@code <v Dana>}, {@code <v.loud Dana>}), else null. */
@@ -119,7 +149,7 @@ final class CueText {
         return -1;
     }
 
-    private static String collapseSpaces(StringBuilder sb) {
+    private static String collapseSpaces(CharSequence sb) {
         StringBuilder out = new StringBuilder(sb.length());
         boolean space = false;
         for (int i = 0; i < sb.length(); i++) {

@@ -18,7 +18,7 @@ final class CueTurns {
 
     void cue(CueTiming timing, List<String> rawLines, boolean voiceTags) {
         String segmentSpeaker = null;
-        StringBuilder segment = new StringBuilder();
+        Segment segment = new Segment();
         for (String raw : rawLines) {
             String name = voiceTags ? CueText.voice(raw) : null;
             String text = CueText.clean(raw);
@@ -35,24 +35,51 @@ final class CueTurns {
                 segmentSpeaker = name;
             }
             if (!text.isEmpty()) {
-                if (segment.length() > 0) {
-                    segment.append(' ');
-                }
-                segment.append(text);
+                segment.add(text);
             }
         }
         emit(timing, segmentSpeaker, segment);
     }
 
-    private void emit(CueTiming timing, String name, StringBuilder text) {
-        if (text.length() == 0) {
+    /** The lines of one speaker's part of a cue; most cues have one line, kept without copying. */
+    private static final class Segment {
+        private String first;
+        private StringBuilder more;
+
+        void add(String line) {
+            if (first == null) {
+                first = line;
+            } else {
+                if (more == null) {
+                    more = new StringBuilder(first);
+                }
+                more.append(' ').append(line);
+            }
+        }
+
+        boolean isEmpty() {
+            return first == null;
+        }
+
+        CharSequence text() {
+            return more != null ? more : first;
+        }
+
+        void clear() {
+            first = null;
+            more = null;
+        }
+    }
+
+    private void emit(CueTiming timing, String name, Segment segment) {
+        if (segment.isEmpty()) {
             return;
         }
         String label = name != null ? draft.speakerNamed(name)
                 : currentSpeaker != null ? currentSpeaker : draft.unknownSpeaker();
-        draft.turn(label, timing.startMs(), timing.endMs(), text);
+        draft.turn(label, timing.startMs(), timing.endMs(), segment.text());
         currentSpeaker = label;
-        text.setLength(0);
+        segment.clear();
     }
 
     /** Skips a leading dialogue dash or {@code >>} of broadcast captions. */

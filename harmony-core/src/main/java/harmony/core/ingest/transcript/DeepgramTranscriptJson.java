@@ -33,7 +33,7 @@ final class DeepgramTranscriptJson implements TranscriptJson {
         JsonNode utterances = Json.array(results, "utterances", "results", false);
         if (!utterances.isEmpty()) {
             for (int i = 0; i < utterances.size(); i++) {
-                String path = Json.path("results.utterances", i);
+                Object path = Json.at("results.utterances", i);
                 JsonNode u = Json.object(utterances, i, "results.utterances");
                 draft.turn(speaker(draft, Json.text(u, "speaker", path, false)), Json.seconds(u, "start", path, 0),
                         Json.seconds(u, "end", path, TranscriptDraft.UNKNOWN_END),
@@ -53,13 +53,13 @@ final class DeepgramTranscriptJson implements TranscriptJson {
         String altPath = "results.channels[0].alternatives[0]";
         JsonNode best = Json.object(alternatives, 0, "results.channels[0].alternatives");
         JsonNode words = Json.array(best, "words", altPath, false);
-        WordTurns turns = new WordTurns(draft);
+        WordTurns turns = new WordTurns(draft, key -> speaker(draft, key));
         for (int i = 0; i < words.size(); i++) {
-            String path = Json.path(altPath + ".words", i);
-            JsonNode w = Json.object(words, i, altPath + ".words");
+            Object path = Json.at(Json.field(altPath, "words"), i);
+            JsonNode w = Json.object(words, i, Json.field(altPath, "words"));
             String punctuated = Json.text(w, "punctuated_word", path, false);
             String word = punctuated != null ? punctuated : Json.text(w, "word", path, true);
-            turns.word(speaker(draft, Json.text(w, "speaker", path, false)), Json.seconds(w, "start", path, 0),
+            turns.word(turns.label(Json.text(w, "speaker", path, false)), Json.seconds(w, "start", path, 0),
                     Json.seconds(w, "end", path, 0), word);
         }
         turns.finish();

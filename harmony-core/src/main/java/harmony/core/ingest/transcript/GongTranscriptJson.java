@@ -34,8 +34,8 @@ final class GongTranscriptJson implements TranscriptJson {
         JsonNode monologues = Json.array(call, "transcript", callPath, true);
         TranscriptDraft draft = new TranscriptDraft();
         for (int i = 0; i < monologues.size(); i++) {
-            String path = Json.path(callPath + ".transcript", i);
-            JsonNode m = Json.object(monologues, i, callPath + ".transcript");
+            Object path = Json.at(Json.field(callPath, "transcript"), i);
+            JsonNode m = Json.object(monologues, i, Json.field(callPath, "transcript"));
             String speakerId = Json.text(m, "speakerId", path, false);
             String label = speakerId == null || speakerId.isBlank() ? draft.unknownSpeaker()
                     : draft.speaker(Speaker.unnamed(speakerId.strip()));
@@ -44,8 +44,8 @@ final class GongTranscriptJson implements TranscriptJson {
             long start = 0;
             long end = 0;
             for (int j = 0; j < sentences.size(); j++) {
-                String sentencePath = Json.path(path + ".sentences", j);
-                JsonNode s = Json.object(sentences, j, path + ".sentences");
+                Object sentencePath = Json.at(Json.field(path, "sentences"), j);
+                JsonNode s = Json.object(sentences, j, Json.field(path, "sentences"));
                 long sentenceStart = Json.millis(s, "start", sentencePath, 0);
                 if (j == 0) {
                     start = sentenceStart;

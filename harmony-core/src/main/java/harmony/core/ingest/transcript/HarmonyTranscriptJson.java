@@ -32,7 +32,7 @@ final class HarmonyTranscriptJson implements TranscriptJson {
         JsonNode participants = Json.array(root, "participants", "", false);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < participants.size(); i++) {
-            String path = Json.path("participants", i);
+            Object path = Json.at("participants", i);
             JsonNode p = Json.object(participants, i, "participants");
             String id = Json.text(p, "id", path, true);
             if (id.isBlank()) {
@@ -52,7 +52,7 @@ final class HarmonyTranscriptJson implements TranscriptJson {
         }
         JsonNode turns = Json.array(root, "turns", "", true);
         for (int i = 0; i < turns.size(); i++) {
-            String path = Json.path("turns", i);
+            Object path = Json.at("turns", i);
             JsonNode t = Json.object(turns, i, "turns");
             String speaker = Json.text(t, "speaker", path, true);
             if (speaker.isBlank()) {

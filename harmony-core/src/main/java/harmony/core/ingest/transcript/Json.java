@@ -10,16 +10,40 @@ final class Json {
     /** About 31 years: any offset past this is a mistake, and it keeps arithmetic far from overflow. */
     private static final long MAX_MS = 1_000_000_000_000L;
 
-    static String path(String parent, String field) {
-        return parent.isEmpty() ? field : parent + "." + field;
+    /**
+     * Where a value sits, e.g. {@code turns[3]}. Built per list element but spelled out only for an
+     * error message, so reading a long list stays cheap.
+     */
+    record At(Object list, int index) {
+        @Override
+        public String toString() {
+            return list + "[" + index + "]";
+        }
     }
 
-    static String path(String parent, int index) {
-        return parent + "[" + index + "]";
+    /** A field below a place, e.g. {@code turns[3].sentences}, spelled out only when shown. */
+    record Field(Object parent, String name) {
+        @Override
+        public String toString() {
+            return path(parent, name);
+        }
+    }
+
+    static At at(Object list, int index) {
+        return new At(list, index);
+    }
+
+    static Field field(Object parent, String name) {
+        return new Field(parent, name);
+    }
+
+    static String path(Object parent, String field) {
+        String p = parent.toString();
+        return p.isEmpty() ? field : p + "." + field;
     }
 
     /** The list at {@code field}; empty when absent or null unless required. */
-    static JsonNode array(JsonNode node, String field, String parent, boolean required) {
+    static JsonNode array(JsonNode node, String field, Object parent, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -33,16 +57,16 @@ final class Json {
         return value;
     }
 
-    static JsonNode object(JsonNode array, int index, String parent) {
+    static JsonNode object(JsonNode array, int index, Object parent) {
         JsonNode value = array.get(index);
         if (!value.isObject()) {
-            throw TranscriptFormatException.at(path(parent, index), "must be an object, not " + describe(value));
+            throw TranscriptFormatException.at(at(parent, index).toString(), "must be an object, not " + describe(value));
         }
         return value;
     }
 
     /** A string (numbers are taken as their text), or null when absent and not required. */
-    static String text(JsonNode node, String field, String parent, boolean required) {
+    static String text(JsonNode node, String field, Object parent, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -60,7 +84,7 @@ final class Json {
     }
 
     /** Whole milliseconds, {@code absent} when the field is absent or null. */
-    static long millis(JsonNode node, String field, String parent, long absent) {
+    static long millis(JsonNode node, String field, Object parent, long absent) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return absent;
@@ -74,7 +98,7 @@ final class Json {
     }
 
     /** Seconds (with a fraction) as milliseconds, {@code absent} when the field is absent or null. */
-    static long seconds(JsonNode node, String field, String parent, long absent) {
+    static long seconds(JsonNode node, String field, Object parent, long absent) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return absent;
@@ -85,7 +109,7 @@ final class Json {
         return checked(value.doubleValue() * 1000, field, parent);
     }
 
-    private static long checked(double ms, String field, String parent) {
+    private static long checked(double ms, String field, Object parent) {
         if (Double.isNaN(ms) || ms < 0) {
             throw TranscriptFormatException.at(path(parent, field), "must not be negative");
         }

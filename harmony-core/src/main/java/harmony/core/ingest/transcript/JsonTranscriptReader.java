@@ -30,6 +30,9 @@ public final class JsonTranscriptReader {
     private static final String NAMES = SHAPES.stream().map(TranscriptJson::name).collect(Collectors.joining(", "));
 
     public Transcript read(String json) {
+        if (json == null || json.isBlank()) {
+            throw new TranscriptFormatException("the JSON is empty");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);

@@ -68,7 +68,12 @@ final class Lines {
         return text.substring(start, end);
     }
 
-    boolean contains(String needle) {
-        return Text.indexOf(text, needle, start, end) >= 0;
+    /**
+     * Whether the line is a cue timing ({@code 00:00:01,000 --> 00:00:04,000}): it has the arrow
+     * within its first 40 characters (a timestamp is never longer), so long lines of text are not
+     * searched to their end.
+     */
+    boolean hasCueArrow() {
+        return Text.indexOf(text, "-->", start, Math.min(end, start + 40)) >= 0;
     }
 }

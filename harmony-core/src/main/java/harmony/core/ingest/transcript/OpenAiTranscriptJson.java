@@ -25,7 +25,7 @@ final class OpenAiTranscriptJson implements TranscriptJson {
         TranscriptDraft draft = new TranscriptDraft();
         JsonNode segments = Json.array(root, "segments", "", true);
         for (int i = 0; i < segments.size(); i++) {
-            String path = Json.path("segments", i);
+            Object path = Json.at("segments", i);
             JsonNode s = Json.object(segments, i, "segments");
             String speaker = Json.text(s, "speaker", path, false);
             String label = speaker != null && !speaker.isBlank() ? draft.speakerNamed(speaker) : draft.unknownSpeaker();

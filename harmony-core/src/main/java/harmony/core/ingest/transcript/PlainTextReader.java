@@ -24,8 +24,9 @@ public final class PlainTextReader {
     private static final int MAX_HEADER = 80;
 
     public Transcript read(String text) {
-        List<Line> lines = classify(Text.stripBom(text));
-        joinNameThenTimeHeaders(lines);
+        text = Text.stripBom(text);
+        List<Line> lines = classify(text);
+        joinNameThenTimeHeaders(text, lines);
         int speakerLines = 0;
         Line first = null;
         for (Line line : lines) {
@@ -37,10 +38,10 @@ public final class PlainTextReader {
             }
         }
         boolean structured = speakerLines >= 2 || (first != null && first.kind == Kind.SPEAKER);
-        return structured ? turns(lines) : paragraphs(lines);
+        return structured ? turns(text, lines) : paragraphs(text, lines);
     }
 
-    private static Transcript turns(List<Line> lines) {
+    private static Transcript turns(String source, List<Line> lines) {
         TranscriptDraft draft = new TranscriptDraft();
         long cursor = 0;
         for (Line line : lines) {
@@ -56,9 +57,9 @@ public final class PlainTextReader {
                 }
                 case TEXT -> {
                     if (draft.turnCount() == 0) {
-                        draft.turn(draft.unknownSpeaker(), cursor, TranscriptDraft.UNKNOWN_END, line.raw);
+                        draft.turn(draft.unknownSpeaker(), cursor, TranscriptDraft.UNKNOWN_END, line.raw(source));
                     } else {
-                        draft.appendToLastTurn(line.raw, '\n');
+                        draft.appendToLastTurn(line.raw(source), '\n');
                     }
                 }
             }
@@ -66,16 +67,16 @@ public final class PlainTextReader {
         return draft.build();
     }
 
-    private static Transcript paragraphs(List<Line> lines) {
+    private static Transcript paragraphs(String source, List<Line> lines) {
         TranscriptDraft draft = new TranscriptDraft();
         boolean inParagraph = false;
         for (Line line : lines) {
             if (line.kind == Kind.BLANK) {
                 inParagraph = false;
             } else if (inParagraph) {
-                draft.appendToLastTurn(line.raw, '\n');
+                draft.appendToLastTurn(line.raw(source), '\n');
             } else {
-                draft.turn(draft.unknownSpeaker(), 0, 0, line.raw);
+                draft.turn(draft.unknownSpeaker(), 0, 0, line.raw(source));
                 inParagraph = true;
             }
         }
@@ -83,14 +84,14 @@ public final class PlainTextReader {
     }
 
     /** {@code Dana Reyes} on one line and {@code 0:05} on the next (Teams, Meet) is one header. */
-    private static void joinNameThenTimeHeaders(List<Line> lines) {
+    private static void joinNameThenTimeHeaders(String source, List<Line> lines) {
         for (int i = 1; i < lines.size(); i++) {
             Line time = lines.get(i);
             Line name = lines.get(i - 1);
             if (time.kind == Kind.TIME && name.kind == Kind.TEXT
                     && (i == 1 || lines.get(i - 2).kind == Kind.BLANK)
-                    && SpeakerNames.isName(name.raw, 0, name.raw.length())) {
-                lines.set(i - 1, new Line(Kind.SPEAKER, name.raw, name.raw, time.timeMs, ""));
+                    && SpeakerNames.isName(source, name.start, name.end)) {
+                lines.set(i - 1, new Line(Kind.SPEAKER, name.start, name.end, name.raw(source), time.timeMs, ""));
                 lines.set(i, Line.BLANK);
             }
         }
@@ -98,12 +99,16 @@ public final class PlainTextReader {
 
     private enum Kind { BLANK, TEXT, TIME, SPEAKER }
 
-    /** One classified line: {@code raw} is the trimmed line, the rest is what its kind carries. */
-    private record Line(Kind kind, String raw, String name, long timeMs, String text) {
-        static final Line BLANK = new Line(Kind.BLANK, "", null, -1, null);
+    /** One classified line: {@code start..end} spans the trimmed line, the rest is what its kind carries. */
+    private record Line(Kind kind, int start, int end, String name, long timeMs, String text) {
+        static final Line BLANK = new Line(Kind.BLANK, 0, 0, null, -1, null);
 
-        static Line text(String raw) {
-            return new Line(Kind.TEXT, raw, null, -1, null);
+        static Line text(int start, int end) {
+            return new Line(Kind.TEXT, start, end, null, -1, null);
+        }
+
+        String raw(String source) {
+            return source.substring(start, end);
         }
     }
 
@@ -154,7 +159,7 @@ public final class PlainTextReader {
             if (lead == Timestamps.INVALID) {
                 throw Timestamps.invalid(t, leadStart, leadEnd, lineNo);
             }
-            return lead >= 0 ? new Line(Kind.TIME, t.substring(s, e), null, lead, null) : Line.text(t.substring(s, e));
+            return lead >= 0 ? new Line(Kind.TIME, s, e, null, lead, null) : Line.text(s, e);
         }
         if (lead == Timestamps.NOT_A_TIMESTAMP && t.charAt(p) == '[') {
             Line zoom = bracketedNameThenTime(t, s, p, e, lineNo);
@@ -173,11 +178,11 @@ public final class PlainTextReader {
             }
         }
         if (colon < 0 && e - p > MAX_HEADER) {
-            return Line.text(t.substring(s, e));
+            return Line.text(s, e);
         }
         int headerEnd = Text.trimEnd(t, p, colon >= 0 ? colon : e);
         if (headerEnd == p) {
-            return Line.text(t.substring(s, e));
+            return Line.text(s, e);
         }
 
         long trail = Timestamps.NOT_A_TIMESTAMP;
@@ -219,29 +224,29 @@ public final class PlainTextReader {
         nameEnd = trimSeparatorsEnd(t, p, nameEnd);
         separated |= nameEnd < beforeSeparators;
         if (!SpeakerNames.isName(t, p, nameEnd)) {
-            return Line.text(t.substring(s, e));
+            return Line.text(s, e);
         }
         String name = t.substring(p, nameEnd);
         if (colon >= 0) {
             int textStart = Text.trimStart(t, colon + 1, e);
             if (Text.startsWith(t, colon + 1, e, "//")) {
-                return Line.text(t.substring(s, e));
+                return Line.text(s, e);
             }
             long time = trail != Timestamps.NOT_A_TIMESTAMP ? trail : lead;
             if (time == Timestamps.INVALID) {
                 throw trail == Timestamps.INVALID ? Timestamps.invalid(t, trailStart, trailEnd, lineNo)
                         : Timestamps.invalid(t, leadStart, leadEnd, lineNo);
             }
-            return new Line(Kind.SPEAKER, t.substring(s, e), name, time, t.substring(textStart, e));
+            return new Line(Kind.SPEAKER, s, e, name, time, t.substring(textStart, e));
         }
         if (trail == Timestamps.NOT_A_TIMESTAMP || lead != Timestamps.NOT_A_TIMESTAMP
                 || !(separated || hasSeveralWords(t, p, nameEnd))) {
-            return Line.text(t.substring(s, e));
+            return Line.text(s, e);
         }
         if (trail == Timestamps.INVALID) {
             throw Timestamps.invalid(t, trailStart, trailEnd, lineNo);
         }
-        return new Line(Kind.SPEAKER, t.substring(s, e), name, trail, "");
+        return new Line(Kind.SPEAKER, s, e, name, trail, "");
     }
 
     /** Zoom's saved transcript: {@code [Dana Reyes] 14:02:11} on its own line. */
@@ -260,7 +265,7 @@ public final class PlainTextReader {
         if (time == Timestamps.INVALID) {
             throw Timestamps.invalid(t, timeStart, e, lineNo);
         }
-        return new Line(Kind.SPEAKER, t.substring(s, e), t.substring(nameStart, nameEnd), time, "");
+        return new Line(Kind.SPEAKER, s, e, t.substring(nameStart, nameEnd), time, "");
     }
 
     /** The index of {@code close} within the next few characters after {@code open}, else -1. */

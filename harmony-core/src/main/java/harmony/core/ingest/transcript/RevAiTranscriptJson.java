@@ -26,7 +26,7 @@ final class RevAiTranscriptJson implements TranscriptJson {
         TranscriptDraft draft = new TranscriptDraft();
         JsonNode monologues = Json.array(root, "monologues", "", true);
         for (int i = 0; i < monologues.size(); i++) {
-            String path = Json.path("monologues", i);
+            Object path = Json.at("monologues", i);
             JsonNode m = Json.object(monologues, i, "monologues");
             String number = Json.text(m, "speaker", path, false);
             String name = Json.text(m, "speaker_name", path, false);
@@ -42,8 +42,8 @@ final class RevAiTranscriptJson implements TranscriptJson {
             long start = -1;
             long end = 0;
             for (int j = 0; j < elements.size(); j++) {
-                String elementPath = Json.path(path + ".elements", j);
-                JsonNode e = Json.object(elements, j, path + ".elements");
+                Object elementPath = Json.at(Json.field(path, "elements"), j);
+                JsonNode e = Json.object(elements, j, Json.field(path, "elements"));
                 String value = Json.text(e, "value", elementPath, false);
                 if (value != null) {
                     text.append(value);

@@ -29,7 +29,7 @@ public final class SrtReader {
                     cue.clear();
                     inCue = false;
                 }
-            } else if (lines.contains(CueTiming.ARROW)) {
+            } else if (lines.hasCueArrow()) {
                 if (inCue) {
                     dropTrailingNumber(cue);
                     turns.cue(timing, cue, false);
@@ -65,7 +65,7 @@ public final class SrtReader {
             if (lines.blank()) {
                 continue;
             }
-            if (lines.contains(CueTiming.ARROW)) {
+            if (lines.hasCueArrow()) {
                 return Timestamps.isTimestampChar(text.charAt(lines.start()));
             }
             if (!isNumber(text, lines.start(), lines.end())) {

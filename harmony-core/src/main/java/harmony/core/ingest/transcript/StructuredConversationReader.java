@@ -78,21 +78,26 @@ public final class StructuredConversationReader {
             if (m.text() == null) {
                 throw TranscriptFormatException.at(path + ".text", "is missing");
             }
-            timed.add(new Timed(participant, instant(sentAt, path + ".sentAt"), m.text().strip()));
+            timed.add(new Timed(i, participant, instant(sentAt, path + ".sentAt"), m.text().strip()));
         }
         timed.sort(Comparator.comparing(Timed::sentAt));
         Instant first = timed.get(0).sentAt();
         List<Turn> turns = new ArrayList<>(timed.size());
         for (Timed t : timed) {
+            long offset;
+            try {
+                offset = Duration.between(first, t.sentAt()).toMillis();
+            } catch (ArithmeticException e) {
+                throw TranscriptFormatException.at("messages[" + t.index() + "].sentAt", "is too far from the first message");
+            }
             if (!t.text().isEmpty()) {
-                long offset = Duration.between(first, t.sentAt()).toMillis();
                 turns.add(new Turn(t.participantId(), offset, offset, t.text()));
             }
         }
         return new Transcript(List.copyOf(speakers.values()), turns);
     }
 
-    private record Timed(String participantId, Instant sentAt, String text) {
+    private record Timed(int index, String participantId, Instant sentAt, String text) {
     }
 
     private Speaker match(String workspaceId, Speaker speaker, String kind, String id, String email) {

@@ -1,5 +1,7 @@
 package harmony.core.ingest.transcript;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,8 +17,9 @@ import java.util.List;
 public record StructuredImport(List<Participant> participants, List<Message> messages) {
 
     public StructuredImport {
-        participants = participants == null ? List.of() : List.copyOf(participants);
-        messages = messages == null ? List.of() : List.copyOf(messages);
+        // Copies that keep null entries, so the reader can name the place of a missing one.
+        participants = participants == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(participants));
+        messages = messages == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(messages));
     }
 
     public record Participant(String id, String name, String email, String kind) {

@@ -10,6 +10,9 @@ final class Text {
 
     /** Space in the wide sense pasted text brings: tabs, no-break spaces, thin spaces. */
     static boolean isSpace(char c) {
+        if (c > ' ' && c < '\u00A0') {
+            return false;
+        }
         return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u202F' || c == '\u2009' || c == '\u200B'
                 || c == '\f' || c == BOM;
     }

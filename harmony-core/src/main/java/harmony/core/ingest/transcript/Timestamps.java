@@ -31,7 +31,9 @@ final class Timestamps {
 
     /** Milliseconds for s[from, to), {@link #NOT_A_TIMESTAMP} or {@link #INVALID}. */
     static long parse(String s, int from, int to) {
-        long[] parts = new long[3];
+        long first = 0;
+        long second = 0;
+        long third = 0;
         int count = 0;
         int i = from;
         int fractionMs = 0;
@@ -49,7 +51,14 @@ final class Timestamps {
             if (count > 0 && digits > 2) {
                 return NOT_A_TIMESTAMP;
             }
-            parts[count++] = value;
+            if (count == 0) {
+                first = value;
+            } else if (count == 1) {
+                second = value;
+            } else {
+                third = value;
+            }
+            count++;
             if (i == to) {
                 break;
             }
@@ -76,9 +85,9 @@ final class Timestamps {
         if (count < 2) {
             return NOT_A_TIMESTAMP;
         }
-        long hours = count == 3 ? parts[0] : 0;
-        long minutes = count == 3 ? parts[1] : parts[0];
-        long seconds = count == 3 ? parts[2] : parts[1];
+        long hours = count == 3 ? first : 0;
+        long minutes = count == 3 ? second : first;
+        long seconds = count == 3 ? third : second;
         if (seconds > 59 || (count == 3 && minutes > 59)) {
             return INVALID;
         }

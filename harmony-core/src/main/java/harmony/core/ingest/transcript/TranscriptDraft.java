@@ -20,7 +20,8 @@ final class TranscriptDraft {
 
     private final Map<String, Speaker> speakers = new LinkedHashMap<>();
     private final List<String> labels = new ArrayList<>();
-    private final List<StringBuilder> texts = new ArrayList<>();
+    /** Each turn's text: a String, or a StringBuilder once lines were appended to it. */
+    private final List<CharSequence> texts = new ArrayList<>();
     private long[] starts = new long[16];
     private long[] ends = new long[16];
 
@@ -48,7 +49,7 @@ final class TranscriptDraft {
             ends = java.util.Arrays.copyOf(ends, n * 2);
         }
         labels.add(label);
-        texts.add(new StringBuilder(text));
+        texts.add(text.toString());
         starts[n] = Math.max(0, startMs);
         ends[n] = endMs;
     }
@@ -63,7 +64,10 @@ final class TranscriptDraft {
 
     /** Appends a line to the last turn's text. */
     void appendToLastTurn(CharSequence text, char separator) {
-        StringBuilder last = texts.get(texts.size() - 1);
+        int index = texts.size() - 1;
+        CharSequence current = texts.get(index);
+        StringBuilder last = current instanceof StringBuilder sb ? sb : new StringBuilder(current);
+        texts.set(index, last);
         if (last.length() > 0) {
             last.append(separator);
         }

@@ -47,7 +47,7 @@ public final class WebVttReader {
                     cues.stray(identifier, identifierLine);
                     identifier = null;
                 }
-            } else if (lines.contains(CueTiming.ARROW)) {
+            } else if (lines.hasCueArrow()) {
                 if (state == State.CUE) {
                     cues.add(timing, cue);
                     cue.clear();
@@ -106,7 +106,9 @@ public final class WebVttReader {
         private final TranscriptDraft draft;
         private final CueTurns turns;
         private final boolean rolling;
+        /** The last lines of the cue before: all a rolling caption ever repeats (YouTube rolls two). */
         private List<String> previous = List.of();
+        private static final int ROLLING_LINES = 3;
         private boolean any;
 
         Cues(TranscriptDraft draft, boolean rolling) {
@@ -140,7 +142,7 @@ public final class WebVttReader {
                 repeating = false;
                 kept.add(line);
             }
-            previous = cleaned;
+            previous = cleaned.subList(Math.max(0, cleaned.size() - ROLLING_LINES), cleaned.size());
             if (kept.isEmpty()) {
                 draft.extendLastTurn(timing.endMs());
             } else {

@@ -1,15 +1,32 @@
 package harmony.core.ingest.transcript;
 
-/** Groups consecutive words of one speaker into a turn, for vendors that give words rather than turns. */
+/**
+ * Groups consecutive words of one speaker into a turn, for vendors that give words rather than
+ * turns. Vendors name speakers by a number or letter; {@link #label} turns that into the speaker's
+ * label once per change of speaker, not once per word.
+ */
 final class WordTurns {
     private final TranscriptDraft draft;
+    private final java.util.function.Function<String, String> labels;
     private final StringBuilder text = new StringBuilder();
     private String speaker;
+    private String lastKey;
+    private String lastLabel;
     private long start;
     private long end;
 
-    WordTurns(TranscriptDraft draft) {
+    /** @param labels the label for a vendor's speaker key (null key: no speaker given) */
+    WordTurns(TranscriptDraft draft, java.util.function.Function<String, String> labels) {
         this.draft = draft;
+        this.labels = labels;
+    }
+
+    String label(String key) {
+        if (lastLabel == null || !java.util.Objects.equals(key, lastKey)) {
+            lastKey = key;
+            lastLabel = labels.apply(key);
+        }
+        return lastLabel;
     }
 
     void word(String label, long startMs, long endMs, String word) {

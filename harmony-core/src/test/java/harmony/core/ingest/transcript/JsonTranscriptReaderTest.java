@@ -91,6 +91,14 @@ class JsonTranscriptReaderTest {
         "{\"monologues\":[{\"speaker\":0}]}|monologues[0].elements: is missing",
         "{\"results\":{\"channels\":[{\"alternatives\":[{\"words\":[{\"start\":0}]}]}]}}|results.channels[0].alternatives[0].words[0].word: is missing",
         "{\"a\":tru}|line 1, column 6: the JSON is not valid (Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))",
+        "{\"turns\":[{\"speaker\":\"p1\",\"text\":[\"hi\"]}]}|turns[0].text: must be a string, not a list",
+        "{\"turns\":[{\"speaker\":\" \",\"text\":\"hi\"}]}|turns[0].speaker: must not be blank",
+        "{\"participants\":[{\"id\":\"\"}],\"turns\":[]}|participants[0].id: must not be blank",
+        "{\"format\":\"deepgram\",\"turns\":[]}|results: is missing",
+        "{\"callTranscripts\":[]}|callTranscripts: holds no call",
+        "{\"turns\":[{\"speaker\":\"p1\",\"text\":\"hi\",\"endMs\":1.5}]}|turns[0].endMs: must be a whole number of milliseconds, not 1.5",
+        "{\"utterances\":[{\"speaker\":\"A\",\"text\":\"hi\",\"start\":true}]}|utterances[0].start: must be a whole number of milliseconds, not true",
+        "'   '|the JSON is empty",
         "{\"turns\":[]} {}|line 1, column 14: the JSON is not valid (more follows the end of the JSON value)",
     })
     void errorsNameThePlaceAndTheReason(String json, String message) {

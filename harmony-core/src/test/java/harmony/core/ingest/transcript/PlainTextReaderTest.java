@@ -88,6 +88,18 @@ class PlainTextReaderTest {
     }
 
     @Test
+    void headerVariantsOfOtherTools() {
+        Transcript t = reader.read(text("plain/header-variants.txt"));
+        assertThat(speakers(t)).containsExactly("Dana Reyes", "Marco Bianchi", "Speaker 1", "Lee Chen");
+        assertThat(turns(t)).containsExactly(
+                "Dana Reyes|1000|5000|Fireflies writes a dash.",
+                "Marco Bianchi|5000|9000|Some tools use a bar.",
+                "Speaker 1|9000|12000|Rev puts a colon after the time.",
+                "Lee Chen|12000|15000|Brackets work too.",
+                "Dana Reyes|15000|15000|And a bare time before the colon.");
+    }
+
+    @Test
     void unstructuredTextIsOneUnknownSpeakerWithParagraphsAsTurns() {
         Transcript t = reader.read(text("plain/unstructured.txt"));
         assertThat(t.speakers()).containsExactly(Speaker.unnamed("S1"));

@@ -59,6 +59,18 @@ class StructuredConversationReaderTest {
     }
 
     @Test
+    void theApiBodyBindsToTheRecordsAsIs() throws Exception {
+        String body = "{\"participants\":[{\"id\":\"p1\",\"name\":\"Dana Reyes\",\"email\":\"dana@harmony.test\",\"kind\":\"user\"},"
+                + "{\"id\":\"p2\",\"name\":\"Marco\",\"kind\":\"contact\"}],"
+                + "\"messages\":[{\"participantId\":\"p2\",\"sentAt\":\"2026-11-28T16:00:00Z\",\"text\":\"Hi!\"},"
+                + "{\"participantId\":\"p1\",\"sentAt\":\"2026-11-28T16:00:02.5Z\",\"text\":\"Hello Marco.\"}]}";
+        StructuredImport bound = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, StructuredImport.class);
+        Transcript t = reader.read(WS, bound);
+        assertThat(t.speakers()).containsExactly(new Speaker("p1", "Dana Reyes", null, "u-1"), Speaker.named("p2", "Marco"));
+        assertThat(turns(t)).containsExactly("p2|0|0|Hi!", "p1|2500|2500|Hello Marco.");
+    }
+
+    @Test
     void everyMistakeNamesItsPlace() {
         Participant dana = new Participant("p1", "Dana", null, "user");
         Message ok = new Message("p1", "2026-11-28T16:00:00Z", "hi");
@@ -76,6 +88,10 @@ class StructuredConversationReaderTest {
         expect(new StructuredImport(List.of(dana), List.of(new Message("p1", null, "x"))), "messages[0].sentAt: is missing");
         expect(new StructuredImport(List.of(dana), List.of(new Message("p1", "2026-11-28T16:00:00Z", null))),
                 "messages[0].text: is missing");
+        expect(new StructuredImport(java.util.Arrays.asList(dana, null), List.of(ok)), "participants[1]: is missing");
+        expect(new StructuredImport(List.of(dana), java.util.Arrays.asList(ok, null)), "messages[1]: is missing");
+        expect(new StructuredImport(List.of(dana), List.of(ok, new Message("p1", "+999999999-12-31T23:59:59Z", "x"))),
+                "messages[1].sentAt: is too far from the first message");
     }
 
     private void expect(StructuredImport in, String message) {

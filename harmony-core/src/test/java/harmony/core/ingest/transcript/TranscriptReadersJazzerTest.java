@@ -3,16 +3,21 @@ package harmony.core.ingest.transcript;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import harmony.core.error.HarmonyException;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * Coverage-guided fuzzing with Jazzer. In a normal test run it replays its inputs under
- * {@code src/test/resources/harmony/core/ingest/transcript/TranscriptReadersJazzerTestInputs/};
- * {@code JAZZER_FUZZ=1 mvn ... -Dtest=TranscriptReadersJazzerTest} fuzzes for {@code maxDuration}.
- * (The always-on timed fuzzing is {@link TranscriptReadersFuzzTest}.)
+ * Coverage-guided fuzzing with Jazzer, on demand:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl harmony-core test -Dtest=TranscriptReadersJazzerTest} fuzzes for
+ * {@code maxDuration} and writes any crashing input under
+ * {@code src/test/resources/harmony/core/ingest/transcript/TranscriptReadersJazzerTestInputs/},
+ * where later runs replay it. Off in the normal run, so Jazzer's agent does not instrument the
+ * module's other tests; the always-on timed fuzzing is {@link TranscriptReadersFuzzTest}.
  */
+@EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = "1|true",
+        disabledReason = "coverage-guided fuzzing runs with JAZZER_FUZZ=1")
 class TranscriptReadersJazzerTest {
 
     @FuzzTest(maxDuration = "60s")
