@@ -1,0 +1,44 @@
+package harmony.adapters.jdbc;
+
+import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.Directory;
+import harmony.testkit.ConversationRepositoryContract;
+import harmony.testkit.DirectoryContract;
+import harmony.testkit.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** The shared port contracts on Postgres: one database for the class, emptied before each test. */
+class PostgresContractTest {
+    private static JdbcHarmonyStore store;
+
+    @BeforeAll
+    static void open() {
+        store = TestStores.postgres("contracts");
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Nested
+    class Conversations extends ConversationRepositoryContract {
+        @Override
+        protected ConversationRepository newRepository() {
+            TestStores.empty(store);
+            Fixtures.seed(store.directory());
+            return store.conversations();
+        }
+    }
+
+    @Nested
+    class People extends DirectoryContract {
+        @Override
+        protected Directory newDirectory() {
+            TestStores.empty(store);
+            return store.directory();
+        }
+    }
+}
