@@ -11,7 +11,8 @@ final class JdbcException {
     static final String UNAVAILABLE = "The database is not reachable right now. Please try again in a moment.";
 
     /**
-     * A lost or refused connection (SQLState class 08, or the pool timing out) is
+     * A lost or refused connection (SQLState class 08; PostgreSQL's 57P01-57P03 for a server shutting
+     * down, crashed or starting; or the pool timing out) is
      * {@link ErrorKind#UNAVAILABLE}: retrying later may work. Anything else is a bug or a broken
      * invariant and surfaces as an {@link IllegalStateException} with the database's reason.
      */
@@ -27,7 +28,8 @@ final class JdbcException {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
         }

@@ -45,6 +45,11 @@ public final class JdbcHarmonyStore implements AutoCloseable {
     }
 
     public static JdbcHarmonyStore open(String jdbcUrl, String user, String password, int maxPoolSize) {
+        return open(jdbcUrl, user, password, maxPoolSize, 5_000);
+    }
+
+    /** As {@link #open(String, String, String, int)}, failing a call after {@code connectionTimeoutMs} without a connection. */
+    static JdbcHarmonyStore open(String jdbcUrl, String user, String password, int maxPoolSize, long connectionTimeoutMs) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Dialect dialect = Dialect.ofUrl(jdbcUrl);
         HikariConfig config = new HikariConfig();
@@ -54,7 +59,7 @@ public final class JdbcHarmonyStore implements AutoCloseable {
         config.setMaximumPoolSize(maxPoolSize);
         config.setPoolName("harmony");
         // Fail calls quickly while the database is away instead of blocking request threads.
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(connectionTimeoutMs);
         // Start even when the database is not up yet; the first call that needs it will wait.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
