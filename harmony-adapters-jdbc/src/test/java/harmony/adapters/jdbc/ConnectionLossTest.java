@@ -6,6 +6,7 @@ import harmony.core.error.HarmonyException;
 import harmony.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import static harmony.testkit.Fixtures.T0;
@@ -19,7 +20,8 @@ class ConnectionLossTest {
     @Test
     void failsCleanlyWhileTheDatabaseIsDownAndRecoversWhenItIsBack() throws Exception {
         String url = TestDatabases.newPostgres("restart");
-        try (JdbcHarmonyStore store = JdbcHarmonyStore.open(url, TestDatabases.PG_USER, "", 4, 1_000)) {
+        try (JdbcHarmonyStore store = JdbcHarmonyStore.builder(url)
+                .credentials(TestDatabases.PG_USER, "").maxPoolSize(4).connectionTimeout(Duration.ofSeconds(1)).open()) {
             Conversation before = Fixtures.conversation("Before", T0);
             store.conversations().create(before, Optional.empty());
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationTest {
     private static final Set<String> TABLES = Set.of("workspaces", "teams", "users", "user_teams", "contacts",
             "custom_field_definitions", "conversations", "conversation_tags", "recordings", "transcripts", "stage_results",
-            "api_keys", "idempotency_keys", "upload_sessions", "upload_parts", "webhooks", "webhook_deliveries");
+            "api_keys", "idempotency_keys", "upload_sessions", "upload_parts", "webhooks", "webhook_deliveries", "jobs", "events", "event_counters");
 
     @Test
     void migratesAnEmptyH2FileDatabaseOnce() throws SQLException {

@@ -8,7 +8,7 @@ import java.util.List;
 /** Opens stores on fresh databases and empties them between tests. */
 final class TestStores {
     /** Every table with rows, children before parents. */
-    private static final List<String> TABLES = List.of("webhook_deliveries", "webhooks", "upload_parts", "upload_sessions",
+    private static final List<String> TABLES = List.of("jobs", "events", "event_counters", "webhook_deliveries", "webhooks", "upload_parts", "upload_sessions",
             "idempotency_keys", "api_keys", "stage_results", "transcripts", "recordings", "conversation_tags",
             "conversations", "custom_field_definitions", "contacts", "user_teams", "users", "teams", "workspaces");
 
