@@ -1,7 +1,9 @@
 package harmony.adapters.jdbc;
 
 import harmony.core.domain.Conversation;
+import harmony.core.port.out.ConversationEvent;
 import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.JobLane;
 import harmony.core.port.out.Transactions;
 import harmony.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +83,31 @@ class TransactionsTest {
             assertThat(conversations.findById(first.id())).isEmpty();
             assertThat(conversations.findTranscript(first.id())).isEmpty();
             assertThat(conversations.findById(second.id())).isEmpty();
+        }
+
+        @Test
+        void aConversationItsJobAndItsEventCommitTogetherOrNotAtAll() {
+            Conversation kept = Fixtures.recordingConversation("Kept", T0);
+            Conversation lost = Fixtures.recordingConversation("Lost", T0);
+            tx.inTransaction(() -> {
+                conversations.create(kept, Optional.empty());
+                store.jobs().enqueue(kept.id(), WS, JobLane.MEDIA);
+                store.events().publish(kept);
+            });
+            assertThatThrownBy(() -> tx.inTransaction(() -> {
+                conversations.create(lost, Optional.empty());
+                store.jobs().enqueue(lost.id(), WS, JobLane.MEDIA);
+                store.events().publish(lost);
+                throw new IllegalStateException("crash before commit");
+            })).hasMessage("crash before commit");
+
+            assertThat(conversations.findById(kept.id())).contains(kept);
+            assertThat(store.jobs().find(kept.id())).isPresent();
+            assertThat(store.events().since(WS, 0, 10)).extracting(ConversationEvent::conversationId)
+                    .containsExactly(kept.id());
+            assertThat(conversations.findById(lost.id())).isEmpty();
+            assertThat(store.jobs().find(lost.id())).isEmpty();
+            assertThat(store.events().latestId(WS)).as("the rolled-back event's id is not used up").isEqualTo(1);
         }
 
         @Test
