@@ -57,7 +57,7 @@ public final class JdbcConversationRepository implements ConversationRepository 
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 int i = bindConversation(ps, conversation);
                 ps.setString(i++, SearchWords.column(conversation.title()));
-                ps.setString(i, transcript.map(t -> SearchWords.column(t.fullText())).orElse(" "));
+                ps.setString(i, transcript.map(t -> SearchWords.column(t)).orElse(" "));
                 ps.executeUpdate();
             }
             insertTags(c, conversation);
@@ -262,7 +262,7 @@ public final class JdbcConversationRepository implements ConversationRepository 
     public void saveTranscript(String conversationId, Transcript transcript) {
         db.inTransaction(() -> db.run("Saving a transcript", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET transcript_words = ? WHERE id = ?")) {
-                ps.setString(1, SearchWords.column(transcript.fullText()));
+                ps.setString(1, SearchWords.column(transcript));
                 ps.setString(2, conversationId);
                 if (ps.executeUpdate() == 0) {
                     throw new IllegalStateException("no conversation " + conversationId);
