@@ -8,4 +8,4 @@ mvn -q -B -pl harmony-bench -am dependency:build-classpath -Dmdep.outputFile=tar
 # Reactor modules resolve to their target/classes, not to installed snapshot jars.
 CP=$(sed -E "s#[^:]*/dev/harmony/([^/]+)/[^:]*SNAPSHOT\.jar#$PWD/\1/target/classes#g" harmony-bench/target/cp.txt)
 cd harmony-bench
-exec java -cp "target/classes:$CP" harmony.bench.jdbc.JdbcBenchmarks "$@"
+exec java -Djmh.ignoreLock=true -cp "target/classes:$CP" harmony.bench.jdbc.JdbcBenchmarks "$@"

@@ -36,7 +36,7 @@ final class Json {
     }
 
     static String write(Writer writer) {
-        StringWriter out = new StringWriter(256);
+        Chars out = new Chars();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             writer.write(g);
         } catch (IOException e) {
@@ -219,6 +219,39 @@ final class Json {
     private static void expect(JsonToken actual, JsonToken token) throws IOException {
         if (actual != token) {
             throw new IOException("expected " + token + " but found " + actual);
+        }
+    }
+
+    /** An unsynchronised {@link StringWriter}: documents are built on one thread. */
+    private static final class Chars extends java.io.Writer {
+        private final StringBuilder sb = new StringBuilder(256);
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            sb.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            sb.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
         }
     }
 

@@ -17,7 +17,15 @@ final class SearchWords {
     /** The distinct words of {@code text} in first-seen order. */
     static Set<String> of(String text) {
         Set<String> words = new LinkedHashSet<>();
-        collect(text, words);
+        if (text != null) {
+            StringBuilder sb = new StringBuilder(text.length() + 1);
+            appendWords(text, sb);
+            for (String w : sb.toString().split(" ")) {
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
+            }
+        }
         return words;
     }
 
@@ -26,34 +34,73 @@ final class SearchWords {
         return join(of(text));
     }
 
-    /** Stored form of a transcript's words. */
+    /**
+     * Stored form of a transcript's words: the same {@code " w1 w2 … "} shape, but every word as
+     * spoken (not de-duplicated). One pass with no per-word objects: this runs for every stored
+     * transcript, and a 5,000-word transcript is cheaper to normalise than to de-duplicate.
+     */
     static String column(Transcript transcript) {
-        Set<String> words = new LinkedHashSet<>();
+        int length = 1;
         for (Turn turn : transcript.turns()) {
-            collect(turn.text(), words);
+            length += turn.text().length() + 1;
         }
-        return join(words);
+        StringBuilder sb = new StringBuilder(length + 16).append(' ');
+        for (Turn turn : transcript.turns()) {
+            appendWords(turn.text(), sb);
+        }
+        return sb.toString();
     }
 
-    private static void collect(String text, Set<String> into) {
-        if (text == null) {
-            return;
-        }
-        int start = -1;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean inWord = isWordChar(cp);
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                into.add(text.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
+    /**
+     * Appends each word of {@code text}, lower-cased, followed by one space. ASCII (most speech) is
+     * lower-cased in place; a word with other characters gets full Unicode case mapping, exactly
+     * as the query's words do.
+     */
+    private static void appendWords(String text, StringBuilder sb) {
+        int wordStart = -1;
+        int wordStartInSb = 0;
+        boolean ascii = true;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            boolean inWord;
+            int length = 1;
+            if (c < 128) {
+                inWord = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            } else {
+                int cp = text.codePointAt(i);
+                inWord = isWordChar(cp);
+                length = Character.charCount(cp);
             }
-            i += Character.charCount(cp);
+            if (inWord) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                    wordStartInSb = sb.length();
+                    ascii = true;
+                }
+                if (c < 128) {
+                    sb.append(c <= 'Z' && c >= 'A' ? (char) (c + 32) : c);
+                } else {
+                    ascii = false;
+                    sb.append(text, i, i + length);
+                }
+            } else if (wordStart >= 0) {
+                endWord(text, wordStart, i, ascii, wordStartInSb, sb);
+                wordStart = -1;
+            }
+            i += length;
         }
-        if (start >= 0) {
-            into.add(text.substring(start).toLowerCase(Locale.ROOT));
+        if (wordStart >= 0) {
+            endWord(text, wordStart, n, ascii, wordStartInSb, sb);
         }
+    }
+
+    private static void endWord(String text, int from, int to, boolean ascii, int startInSb, StringBuilder sb) {
+        if (!ascii) {
+            sb.setLength(startInSb);
+            sb.append(text.substring(from, to).toLowerCase(Locale.ROOT));
+        }
+        sb.append(' ');
     }
 
     private static boolean isWordChar(int cp) {

@@ -1,6 +1,12 @@
 package harmony.adapters.jdbc;
 
+import harmony.core.domain.Speaker;
+import harmony.core.domain.Transcript;
+import harmony.core.domain.Turn;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,5 +29,18 @@ class SearchWordsTest {
     void storesWordsBetweenSpacesForWholeWordMatching() {
         assertThat(SearchWords.column("The plan, the PLAN")).isEqualTo(" the plan ");
         assertThat(SearchWords.column("")).isEqualTo(" ");
+    }
+
+    @Test
+    void storesATranscriptsWordsInOnePassWithTheSameWordRules() {
+        Transcript t = new Transcript(List.of(Speaker.unnamed("S1")), List.of(
+                new Turn("S1", 0, 1, "Hello, WORLD! Größe: e-mail"), new Turn("S1", 1, 2, "hello İstanbul ²")));
+        String stored = SearchWords.column(t);
+        assertThat(stored).isEqualTo(" hello world größe e mail hello " + "İstanbul".toLowerCase(Locale.ROOT) + " ² ");
+        for (String w : SearchWords.of("world GRÖSSE größe İstanbul")) {
+            if (!w.equals("grösse")) {
+                assertThat(stored).contains(" " + w + " ");
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CreateConversationBenchmark {
-    @Param({"h2", "postgresql"})
+    @Param({"h2", "postgresql", "postgresql-durable"})
     public String database;
 
     private BenchDatabase db;

@@ -23,13 +23,14 @@ public final class JdbcBenchmarks {
     public static void main(String[] args) throws RunnerException {
         boolean write = args.length == 0 || contains(args, "write") || !contains(args, "read");
         boolean read = args.length == 0 || contains(args, "read") || !contains(args, "write");
-        String[] databases = contains(args, "h2") ? new String[] {"h2"}
-                : contains(args, "postgresql") ? new String[] {"postgresql"} : new String[] {"h2", "postgresql"};
+        boolean h2 = !contains(args, "postgresql");
+        boolean postgres = !contains(args, "h2");
         if (write) {
-            printWrites(run(CreateConversationBenchmark.class, databases, 2, 4));
+            printWrites(run(CreateConversationBenchmark.class,
+                    databases(h2 ? "h2" : null, postgres ? "postgresql" : null, postgres ? "postgresql-durable" : null), 3, 8));
         }
         if (read) {
-            printReads(run(ListAndSearchBenchmark.class, databases, 1, 2));
+            printReads(run(ListAndSearchBenchmark.class, databases(h2 ? "h2" : null, postgres ? "postgresql" : null), 1, 3));
         }
     }
 
@@ -40,9 +41,9 @@ public final class JdbcBenchmarks {
                 .param("database", databases)
                 .forks(1)
                 .warmupIterations(warmups)
-                .warmupTime(TimeValue.seconds(3))
+                .warmupTime(TimeValue.seconds(2))
                 .measurementIterations(iterations)
-                .measurementTime(TimeValue.seconds(3))
+                .measurementTime(TimeValue.seconds(2))
                 .jvmArgsAppend("-Xmx2g");
         return new Runner(options.build()).run();
     }
@@ -57,7 +58,7 @@ public final class JdbcBenchmarks {
         }
         System.out.println();
         System.out.println("Create conversation (5,000-word transcript, ~600 turns) + job, one transaction, median of iterations:");
-        byDatabase.forEach((db, v) -> System.out.printf("  %-10s store %8.1f/s   plain JDBC %8.1f/s   ratio %.2f%n",
+        byDatabase.forEach((db, v) -> System.out.printf("  %-18s store %8.1f/s   plain JDBC %8.1f/s   ratio %.2f%n",
                 db, v[0], v[1], v[0] / v[1]));
     }
 
@@ -69,9 +70,13 @@ public final class JdbcBenchmarks {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
             var stats = r.getPrimaryResult().getStatistics();
-            System.out.printf("  %-10s %-22s %7.2f ms (%6.2f ms)%n", r.getParams().getParam("database"), name,
+            System.out.printf("  %-18s %-22s %7.2f ms (%6.2f ms)%n", r.getParams().getParam("database"), name,
                     stats.getPercentile(50), stats.getPercentile(90));
         }
+    }
+
+    private static String[] databases(String... names) {
+        return java.util.Arrays.stream(names).filter(java.util.Objects::nonNull).toArray(String[]::new);
     }
 
     private static boolean contains(String[] args, String value) {
