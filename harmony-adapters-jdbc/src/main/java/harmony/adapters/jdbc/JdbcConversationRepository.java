@@ -45,19 +45,33 @@ public final class JdbcConversationRepository implements ConversationRepository 
             + " processing_error = ?, source_url = ?, occurred_at = ?, created_at = ?, updated_at = ?, title_words = ?"
             + " WHERE id = ?";
 
+    /** PostgreSQL keeps a tsvector of both word columns beside them (see V2__search.sql). */
+    private static final String PG_INSERT = INSERT.replace(", transcript_words)", ", transcript_words, search_vector)")
+            .replace("?, ?)", "?, ?, to_tsvector('simple', ? || ?))");
+    private static final String PG_UPDATE = UPDATE.replace(" WHERE id = ?", ", search_vector = CASE WHEN title_words = ?"
+            + " THEN search_vector ELSE to_tsvector('simple', ? || transcript_words) END WHERE id = ?");
+
     private final Database db;
+    private final boolean postgres;
 
     JdbcConversationRepository(Database db) {
         this.db = db;
+        this.postgres = db.dialect() == Dialect.POSTGRESQL;
     }
 
     @Override
     public void create(Conversation conversation, Optional<Transcript> transcript) {
         db.inTransaction(() -> db.run("Creating a conversation", c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            String titleWords = SearchWords.column(conversation.title());
+            String transcriptWords = transcript.map(SearchWords::column).orElse(" ");
+            try (PreparedStatement ps = c.prepareStatement(postgres ? PG_INSERT : INSERT)) {
                 int i = bindConversation(ps, conversation);
-                ps.setString(i++, SearchWords.column(conversation.title()));
-                ps.setString(i, transcript.map(t -> SearchWords.column(t)).orElse(" "));
+                ps.setString(i++, titleWords);
+                ps.setString(i++, transcriptWords);
+                if (postgres) {
+                    ps.setString(i++, titleWords);
+                    ps.setString(i, transcriptWords);
+                }
                 ps.executeUpdate();
             }
             insertTags(c, conversation);
@@ -72,9 +86,14 @@ public final class JdbcConversationRepository implements ConversationRepository 
     @Override
     public void update(Conversation conversation) {
         db.inTransaction(() -> db.run("Updating a conversation", c -> {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            String titleWords = SearchWords.column(conversation.title());
+            try (PreparedStatement ps = c.prepareStatement(postgres ? PG_UPDATE : UPDATE)) {
                 int i = bindConversation(ps, conversation, 1);
-                ps.setString(i++, SearchWords.column(conversation.title()));
+                ps.setString(i++, titleWords);
+                if (postgres) {
+                    ps.setString(i++, titleWords);
+                    ps.setString(i++, titleWords);
+                }
                 ps.setString(i, conversation.id());
                 if (ps.executeUpdate() == 0) {
                     throw new IllegalStateException("no conversation " + conversation.id());
@@ -209,7 +228,7 @@ public final class JdbcConversationRepository implements ConversationRepository 
         filter(sql, args, "EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = ?)", q.tag());
         Set<String> words = SearchWords.of(q.text());
         if (!words.isEmpty()) {
-            if (db.dialect() == Dialect.POSTGRESQL) {
+            if (postgres) {
                 filter(sql, args, "c.search_vector @@ to_tsquery('simple', ?)", String.join(" & ", words));
             } else {
                 for (String w : words) {
@@ -225,7 +244,10 @@ public final class JdbcConversationRepository implements ConversationRepository 
             args.add(after.createdAt());
             args.add(after.id());
         }
-        sql.append(" ORDER BY c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
+        // workspace_id leads the ORDER BY so that H2, too, walks conversations_newest_first in order and
+        // stops at the page's end instead of sorting every match (PostgreSQL does either way).
+        sql.append(" ORDER BY c.workspace_id, c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1)
+                .append(" ROWS ONLY");
         return db.run("Listing conversations", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
@@ -261,9 +283,17 @@ public final class JdbcConversationRepository implements ConversationRepository 
     @Override
     public void saveTranscript(String conversationId, Transcript transcript) {
         db.inTransaction(() -> db.run("Saving a transcript", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET transcript_words = ? WHERE id = ?")) {
-                ps.setString(1, SearchWords.column(transcript));
-                ps.setString(2, conversationId);
+            String words = SearchWords.column(transcript);
+            try (PreparedStatement ps = c.prepareStatement(postgres
+                    ? "UPDATE conversations SET transcript_words = ?, search_vector = to_tsvector('simple', title_words || ?)"
+                    + " WHERE id = ?"
+                    : "UPDATE conversations SET transcript_words = ? WHERE id = ?")) {
+                int i = 1;
+                ps.setString(i++, words);
+                if (postgres) {
+                    ps.setString(i++, words);
+                }
+                ps.setString(i, conversationId);
                 if (ps.executeUpdate() == 0) {
                     throw new IllegalStateException("no conversation " + conversationId);
                 }

@@ -104,10 +104,13 @@ public class CreateConversationBenchmark {
         OffsetDateTime at = OffsetDateTime.ofInstant(template.createdAt(), ZoneOffset.UTC);
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
+            boolean postgres = database.startsWith("postgresql");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (id, workspace_id, reference, title,"
                     + " source, medium, team_id, contact_id, owner_id, tags_json, custom_fields_json, status,"
                     + " processing_progress, processing_attempts, occurred_at, created_at, updated_at, title_words,"
-                    + " transcript_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)")) {
+                    + " transcript_words" + (postgres ? ", search_vector" : "")
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?"
+                    + (postgres ? ", to_tsvector('simple', ? || ?)" : "") + ")")) {
                 ps.setString(1, id);
                 ps.setString(2, template.workspaceId());
                 ps.setString(3, id);
@@ -125,6 +128,10 @@ public class CreateConversationBenchmark {
                 ps.setObject(15, at);
                 ps.setString(16, row[2]);
                 ps.setString(17, row[3]);
+                if (postgres) {
+                    ps.setString(18, row[2]);
+                    ps.setString(19, row[3]);
+                }
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)")) {

@@ -78,7 +78,7 @@ CREATE TABLE conversations (
     transcript_words      VARCHAR      NOT NULL
 );
 CREATE UNIQUE INDEX conversations_by_reference ON conversations (reference);
-CREATE INDEX conversations_newest_first ON conversations (workspace_id, created_at, id);
+CREATE INDEX conversations_newest_first ON conversations (workspace_id, created_at DESC, id DESC);
 CREATE INDEX conversations_by_status ON conversations (workspace_id, status, created_at);
 CREATE INDEX conversations_by_team ON conversations (workspace_id, team_id, created_at);
 CREATE INDEX conversations_by_owner ON conversations (workspace_id, owner_id, created_at);
