@@ -45,11 +45,20 @@ public final class JdbcConversationRepository implements ConversationRepository 
             + " processing_error = ?, source_url = ?, occurred_at = ?, created_at = ?, updated_at = ?, title_words = ?"
             + " WHERE id = ?";
 
-    /** PostgreSQL keeps a tsvector of both word columns beside them (see V2__search.sql). */
+    /**
+     * PostgreSQL's tsvector of two stored word columns: the words are already lexemes (lower-cased,
+     * letters and digits only), so no text-search parser runs (see V2__search.sql).
+     */
+    static String pgVector(String titleWords, String transcriptWords) {
+        return "array_to_tsvector(array_remove(string_to_array(" + titleWords + " || " + transcriptWords + ", ' '), ''))";
+    }
+
     private static final String PG_INSERT = INSERT.replace(", transcript_words)", ", transcript_words, search_vector)")
-            .replace("?, ?)", "?, ?, to_tsvector('simple', ? || ?))");
+            .replace("?, ?)", "?, ?, " + pgVector("?", "?") + ")");
     private static final String PG_UPDATE = UPDATE.replace(" WHERE id = ?", ", search_vector = CASE WHEN title_words = ?"
-            + " THEN search_vector ELSE to_tsvector('simple', ? || transcript_words) END WHERE id = ?");
+            + " THEN search_vector ELSE " + pgVector("?", "transcript_words") + " END WHERE id = ?");
+    private static final String PG_SAVE_TRANSCRIPT_WORDS = "UPDATE conversations SET transcript_words = ?, search_vector = "
+            + pgVector("title_words", "?") + " WHERE id = ?";
 
     private final Database db;
     private final boolean postgres;
@@ -229,7 +238,9 @@ public final class JdbcConversationRepository implements ConversationRepository 
         Set<String> words = SearchWords.of(q.text());
         if (!words.isEmpty()) {
             if (postgres) {
-                filter(sql, args, "c.search_vector @@ to_tsquery('simple', ?)", String.join(" & ", words));
+                // Quoted lexemes, matched as they are: the words hold only letters and digits.
+                filter(sql, args, "c.search_vector @@ CAST(? AS tsquery)",
+                        "'" + String.join("' & '", words) + "'");
             } else {
                 for (String w : words) {
                     sql.append(" AND (c.title_words LIKE ? OR c.transcript_words LIKE ?)");
@@ -284,9 +295,7 @@ public final class JdbcConversationRepository implements ConversationRepository 
     public void saveTranscript(String conversationId, Transcript transcript) {
         db.inTransaction(() -> db.run("Saving a transcript", c -> {
             String words = SearchWords.column(transcript);
-            try (PreparedStatement ps = c.prepareStatement(postgres
-                    ? "UPDATE conversations SET transcript_words = ?, search_vector = to_tsvector('simple', title_words || ?)"
-                    + " WHERE id = ?"
+            try (PreparedStatement ps = c.prepareStatement(postgres ? PG_SAVE_TRANSCRIPT_WORDS
                     : "UPDATE conversations SET transcript_words = ? WHERE id = ?")) {
                 int i = 1;
                 ps.setString(i++, words);

@@ -110,7 +110,7 @@ public class CreateConversationBenchmark {
                     + " processing_progress, processing_attempts, occurred_at, created_at, updated_at, title_words,"
                     + " transcript_words" + (postgres ? ", search_vector" : "")
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?"
-                    + (postgres ? ", to_tsvector('simple', ? || ?)" : "") + ")")) {
+                    + (postgres ? ", array_to_tsvector(array_remove(string_to_array(? || ?, ' '), ''))" : "") + ")")) {
                 ps.setString(1, id);
                 ps.setString(2, template.workspaceId());
                 ps.setString(3, id);
