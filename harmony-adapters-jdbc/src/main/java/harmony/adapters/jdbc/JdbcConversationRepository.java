@@ -1,0 +1,383 @@
+package harmony.adapters.jdbc;
+
+import harmony.core.domain.Conversation;
+import harmony.core.domain.Medium;
+import harmony.core.domain.Processing;
+import harmony.core.domain.ProcessingStatus;
+import harmony.core.domain.Recording;
+import harmony.core.domain.Source;
+import harmony.core.domain.Transcript;
+import harmony.core.port.out.ConversationQuery;
+import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.Page;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Conversations with their tags, recording and transcript. A transcript is one row (speakers and
+ * turns as JSON); its de-duplicated words are kept on the conversation for search, which both
+ * databases answer the same way: every word of the query must be a word of the title or transcript.
+ */
+public final class JdbcConversationRepository implements ConversationRepository {
+    private static final String COLUMNS = "c.id, c.workspace_id, c.reference, c.title, c.source, c.medium, c.team_id,"
+            + " c.contact_id, c.owner_id, c.tags_json, c.custom_fields_json, c.status, c.processing_stage,"
+            + " c.processing_progress, c.processing_started_at, c.processing_attempts, c.processing_error, c.source_url,"
+            + " c.occurred_at, c.created_at, c.updated_at, r.storage_key, r.filename, r.size_bytes, r.mime_type,"
+            + " r.duration_ms, r.sha256";
+    private static final String SELECT = "SELECT " + COLUMNS
+            + " FROM conversations c LEFT JOIN recordings r ON r.conversation_id = c.id";
+    private static final String INSERT = "INSERT INTO conversations (id, workspace_id, reference, title, source, medium,"
+            + " team_id, contact_id, owner_id, tags_json, custom_fields_json, status, processing_stage, processing_progress,"
+            + " processing_started_at, processing_attempts, processing_error, source_url, occurred_at, created_at,"
+            + " updated_at, title_words, transcript_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE conversations SET workspace_id = ?, reference = ?, title = ?, source = ?,"
+            + " medium = ?, team_id = ?, contact_id = ?, owner_id = ?, tags_json = ?, custom_fields_json = ?, status = ?,"
+            + " processing_stage = ?, processing_progress = ?, processing_started_at = ?, processing_attempts = ?,"
+            + " processing_error = ?, source_url = ?, occurred_at = ?, created_at = ?, updated_at = ?, title_words = ?"
+            + " WHERE id = ?";
+
+    /**
+     * PostgreSQL's tsvector of two stored word columns: the words are already lexemes (lower-cased,
+     * letters and digits only), so no text-search parser runs (see V2__search.sql).
+     */
+    static String pgVector(String titleWords, String transcriptWords) {
+        return "array_to_tsvector(array_remove(string_to_array(" + titleWords + " || " + transcriptWords + ", ' '), ''))";
+    }
+
+    private static final String PG_INSERT = INSERT.replace(", transcript_words)", ", transcript_words, search_vector)")
+            .replace("?, ?)", "?, ?, " + pgVector("?", "?") + ")");
+    private static final String PG_UPDATE = UPDATE.replace(" WHERE id = ?", ", search_vector = CASE WHEN title_words = ?"
+            + " THEN search_vector ELSE " + pgVector("?", "transcript_words") + " END WHERE id = ?");
+    private static final String PG_SAVE_TRANSCRIPT_WORDS = "UPDATE conversations SET transcript_words = ?, search_vector = "
+            + pgVector("title_words", "?") + " WHERE id = ?";
+
+    private final Database db;
+    private final boolean postgres;
+
+    JdbcConversationRepository(Database db) {
+        this.db = db;
+        this.postgres = db.dialect() == Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public void create(Conversation conversation, Optional<Transcript> transcript) {
+        db.inTransaction(() -> db.run("Creating a conversation", c -> {
+            String titleWords = SearchWords.column(conversation.title());
+            String transcriptWords = transcript.map(SearchWords::column).orElse(" ");
+            try (PreparedStatement ps = c.prepareStatement(postgres ? PG_INSERT : INSERT)) {
+                int i = bindConversation(ps, conversation);
+                ps.setString(i++, titleWords);
+                ps.setString(i++, transcriptWords);
+                if (postgres) {
+                    ps.setString(i++, titleWords);
+                    ps.setString(i, transcriptWords);
+                }
+                ps.executeUpdate();
+            }
+            insertTags(c, conversation);
+            insertRecording(c, conversation);
+            if (transcript.isPresent()) {
+                insertTranscript(c, conversation.id(), transcript.get());
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void update(Conversation conversation) {
+        db.inTransaction(() -> db.run("Updating a conversation", c -> {
+            String titleWords = SearchWords.column(conversation.title());
+            try (PreparedStatement ps = c.prepareStatement(postgres ? PG_UPDATE : UPDATE)) {
+                int i = bindConversation(ps, conversation, 1);
+                ps.setString(i++, titleWords);
+                if (postgres) {
+                    ps.setString(i++, titleWords);
+                    ps.setString(i++, titleWords);
+                }
+                ps.setString(i, conversation.id());
+                if (ps.executeUpdate() == 0) {
+                    throw new IllegalStateException("no conversation " + conversation.id());
+                }
+            }
+            delete(c, "DELETE FROM conversation_tags WHERE conversation_id = ?", conversation.id());
+            insertTags(c, conversation);
+            delete(c, "DELETE FROM recordings WHERE conversation_id = ?", conversation.id());
+            insertRecording(c, conversation);
+            return null;
+        }));
+    }
+
+    /** Binds every conversation column from the first parameter; returns the next index. */
+    private static int bindConversation(PreparedStatement ps, Conversation c) throws SQLException {
+        ps.setString(1, c.id());
+        return bindConversation(ps, c, 2);
+    }
+
+    /** Binds the columns after id, starting at {@code i}; returns the next index. */
+    private static int bindConversation(PreparedStatement ps, Conversation c, int i) throws SQLException {
+        ps.setString(i++, c.workspaceId());
+        ps.setString(i++, c.reference());
+        ps.setString(i++, c.title());
+        ps.setString(i++, c.source().name());
+        ps.setString(i++, c.medium().name());
+        ps.setString(i++, c.teamId());
+        ps.setString(i++, c.contactId());
+        ps.setString(i++, c.ownerId());
+        ps.setString(i++, Json.strings(c.tags()));
+        ps.setString(i++, Json.customFields(c.customFields()));
+        ps.setString(i++, c.status().name());
+        Processing p = c.processing();
+        ps.setString(i++, p.stage());
+        ps.setDouble(i++, p.progress());
+        Sql.setInstant(ps, i++, p.startedAt());
+        ps.setInt(i++, p.attempts());
+        ps.setString(i++, p.error());
+        ps.setString(i++, c.sourceUrl());
+        Sql.setInstant(ps, i++, c.occurredAt());
+        Sql.setInstant(ps, i++, c.createdAt());
+        Sql.setInstant(ps, i++, c.updatedAt());
+        return i;
+    }
+
+    private static void insertTags(Connection c, Conversation conversation) throws SQLException {
+        if (conversation.tags().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)")) {
+            for (String tag : Set.copyOf(conversation.tags())) {
+                ps.setString(1, conversation.id());
+                ps.setString(2, tag);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertRecording(Connection c, Conversation conversation) throws SQLException {
+        Recording r = conversation.recording();
+        if (r == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recordings (conversation_id, storage_key, filename,"
+                + " size_bytes, mime_type, duration_ms, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, conversation.id());
+            ps.setString(2, r.storageKey());
+            ps.setString(3, r.filename());
+            ps.setLong(4, r.sizeBytes());
+            ps.setString(5, r.mimeType());
+            Sql.setLong(ps, 6, r.durationMs());
+            ps.setString(7, r.sha256());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertTranscript(Connection c, String conversationId, Transcript t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcripts (speakers_json, turns_json, turn_count,"
+                + " updated_at, conversation_id) VALUES (?, ?, ?, ?, ?)")) {
+            bindTranscript(ps, conversationId, t);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindTranscript(PreparedStatement ps, String conversationId, Transcript t) throws SQLException {
+        ps.setString(1, Json.speakers(t.speakers()));
+        ps.setString(2, Json.turns(t.turns()));
+        ps.setInt(3, t.turns().size());
+        Sql.setInstant(ps, 4, Instant.now());
+        ps.setString(5, conversationId);
+    }
+
+    @Override
+    public Optional<Conversation> find(String workspaceId, String conversationId) {
+        return db.run("Reading a conversation", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE c.id = ? AND c.workspace_id = ?")) {
+                ps.setString(1, conversationId);
+                ps.setString(2, workspaceId);
+                return first(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Conversation> findById(String conversationId) {
+        return db.run("Reading a conversation", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE c.id = ?")) {
+                ps.setString(1, conversationId);
+                return first(ps);
+            }
+        });
+    }
+
+    private static Optional<Conversation> first(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(conversation(rs)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Page<Conversation> list(ConversationQuery q) {
+        PageCursor after = q.cursor() == null ? null : PageCursor.decode(q.cursor());
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE c.workspace_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(q.workspaceId());
+        filter(sql, args, "c.status = ?", q.status() == null ? null : q.status().name());
+        filter(sql, args, "c.team_id = ?", q.teamId());
+        filter(sql, args, "c.owner_id = ?", q.ownerId());
+        filter(sql, args, "c.contact_id = ?", q.contactId());
+        filter(sql, args, "c.medium = ?", q.medium() == null ? null : q.medium().name());
+        filter(sql, args, "EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = ?)", q.tag());
+        Set<String> words = SearchWords.of(q.text());
+        if (!words.isEmpty()) {
+            if (postgres) {
+                // Quoted lexemes, matched as they are: the words hold only letters and digits.
+                filter(sql, args, "c.search_vector @@ CAST(? AS tsquery)",
+                        "'" + String.join("' & '", words) + "'");
+            } else {
+                for (String w : words) {
+                    sql.append(" AND (c.title_words LIKE ? OR c.transcript_words LIKE ?)");
+                    args.add("% " + w + " %");
+                    args.add("% " + w + " %");
+                }
+            }
+        }
+        if (after != null) {
+            sql.append(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
+            args.add(after.createdAt());
+            args.add(after.createdAt());
+            args.add(after.id());
+        }
+        // workspace_id leads the ORDER BY so that H2, too, walks conversations_newest_first in order and
+        // stops at the page's end instead of sorting every match (PostgreSQL does either way).
+        sql.append(" ORDER BY c.workspace_id, c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1)
+                .append(" ROWS ONLY");
+        return db.run("Listing conversations", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    Object arg = args.get(i);
+                    if (arg instanceof Instant instant) {
+                        Sql.setInstant(ps, i + 1, instant);
+                    } else {
+                        ps.setString(i + 1, (String) arg);
+                    }
+                }
+                List<Conversation> items = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(conversation(rs));
+                    }
+                }
+                if (items.size() <= q.limit()) {
+                    return new Page<>(items, null);
+                }
+                Conversation last = items.get(q.limit() - 1);
+                return new Page<>(items.subList(0, q.limit()), new PageCursor(last.createdAt(), last.id()).encode());
+            }
+        });
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String condition, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            args.add(value);
+        }
+    }
+
+    @Override
+    public void saveTranscript(String conversationId, Transcript transcript) {
+        db.inTransaction(() -> db.run("Saving a transcript", c -> {
+            String words = SearchWords.column(transcript);
+            try (PreparedStatement ps = c.prepareStatement(postgres ? PG_SAVE_TRANSCRIPT_WORDS
+                    : "UPDATE conversations SET transcript_words = ? WHERE id = ?")) {
+                int i = 1;
+                ps.setString(i++, words);
+                if (postgres) {
+                    ps.setString(i++, words);
+                }
+                ps.setString(i, conversationId);
+                if (ps.executeUpdate() == 0) {
+                    throw new IllegalStateException("no conversation " + conversationId);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE transcripts SET speakers_json = ?, turns_json = ?,"
+                    + " turn_count = ?, updated_at = ? WHERE conversation_id = ?")) {
+                bindTranscript(ps, conversationId, transcript);
+                if (ps.executeUpdate() == 0) {
+                    insertTranscript(c, conversationId, transcript);
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<Transcript> findTranscript(String conversationId) {
+        return db.run("Reading a transcript", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT speakers_json, turns_json FROM transcripts WHERE conversation_id = ?")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Transcript(Json.speakers(rs.getString(1)), Json.turns(rs.getString(2))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String workspaceId, String conversationId) {
+        // Tags, recording row, transcript and stage results go with it (ON DELETE CASCADE).
+        return db.run("Deleting a conversation", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversations WHERE id = ? AND workspace_id = ?")) {
+                ps.setString(1, conversationId);
+                ps.setString(2, workspaceId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static void delete(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Conversation conversation(ResultSet rs) throws SQLException {
+        String storageKey = rs.getString("storage_key");
+        Recording recording = storageKey == null ? null : new Recording(storageKey, rs.getString("filename"),
+                rs.getLong("size_bytes"), rs.getString("mime_type"), Sql.getLong(rs, "duration_ms"), rs.getString("sha256"));
+        return new Conversation.Builder()
+                .id(rs.getString("id"))
+                .workspaceId(rs.getString("workspace_id"))
+                .reference(rs.getString("reference"))
+                .title(rs.getString("title"))
+                .source(Source.valueOf(rs.getString("source")))
+                .medium(Medium.valueOf(rs.getString("medium")))
+                .teamId(rs.getString("team_id"))
+                .contactId(rs.getString("contact_id"))
+                .ownerId(rs.getString("owner_id"))
+                .tags(Json.strings(rs.getString("tags_json")))
+                .customFields(Json.customFields(rs.getString("custom_fields_json")))
+                .status(ProcessingStatus.valueOf(rs.getString("status")))
+                .processing(new Processing(rs.getString("processing_stage"), rs.getDouble("processing_progress"),
+                        Sql.getInstant(rs, "processing_started_at"), rs.getInt("processing_attempts"),
+                        rs.getString("processing_error")))
+                .recording(recording)
+                .sourceUrl(rs.getString("source_url"))
+                .occurredAt(Sql.getInstant(rs, "occurred_at"))
+                .createdAt(Sql.getInstant(rs, "created_at"))
+                .updatedAt(Sql.getInstant(rs, "updated_at"))
+                .build();
+    }
+}

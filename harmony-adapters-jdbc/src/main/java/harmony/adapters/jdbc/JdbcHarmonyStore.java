@@ -1,0 +1,169 @@
+package harmony.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import harmony.core.port.out.ConversationEvents;
+import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.Directory;
+import harmony.core.port.out.JobQueue;
+import harmony.core.port.out.Transactions;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything Harmony keeps in a database, from one JDBC URL: builds a HikariCP pool, brings the
+ * schema up to date with Flyway, and hands out the port implementations, which all share one
+ * {@link Transactions} (a conversation, its recording, its first job and its event commit together).
+ *
+ * <pre>{@code
+ * try (JdbcHarmonyStore store = JdbcHarmonyStore.open("jdbc:h2:file:./data/harmony", "sa", "")) {
+ *     store.transactions().inTransaction(() -> {
+ *         store.conversations().create(conversation, transcript);
+ *         store.jobs().enqueue(conversation.id(), conversation.workspaceId(), JobLane.forSource(conversation.source()));
+ *         store.events().publish(conversation);
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>H2 (file mode) is for one process; many processes share one PostgreSQL. A lost connection
+ * (database restarted) is not fatal: calls fail with {@code UNAVAILABLE} while it is away, and the
+ * pool replaces broken connections once it is back.
+ */
+public final class JdbcHarmonyStore implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Database database;
+    private final JdbcTransactions transactions;
+    private final JdbcConversationRepository conversations;
+    private final JdbcDirectory directory;
+    private final JdbcJobQueue jobs;
+    private final JdbcConversationEvents events;
+
+    private JdbcHarmonyStore(HikariDataSource pool, Dialect dialect, Clock clock) {
+        this.pool = pool;
+        this.database = new Database(pool, dialect);
+        this.transactions = new JdbcTransactions(database);
+        this.conversations = new JdbcConversationRepository(database);
+        this.directory = new JdbcDirectory(database);
+        this.jobs = new JdbcJobQueue(database, clock);
+        this.events = new JdbcConversationEvents(database, clock);
+    }
+
+    /** Opens a pool of up to 10 connections on the system clock and migrates the schema. */
+    public static JdbcHarmonyStore open(String jdbcUrl, String user, String password) {
+        return builder(jdbcUrl).credentials(user, password).open();
+    }
+
+    public static Builder builder(String jdbcUrl) {
+        return new Builder(jdbcUrl);
+    }
+
+    /** Settings with working defaults; only the URL is required. */
+    public static final class Builder {
+        private final String jdbcUrl;
+        private String user;
+        private String password;
+        private int maxPoolSize = 10;
+        private Duration connectionTimeout = Duration.ofSeconds(5);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String jdbcUrl) {
+            this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        }
+
+        public Builder credentials(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** Connections kept at most; size it to the worker threads plus request threads that use it at once. */
+        public Builder maxPoolSize(int size) {
+            this.maxPoolSize = size;
+            return this;
+        }
+
+        /** How long a call waits for a connection (e.g. while the database restarts) before failing. */
+        public Builder connectionTimeout(Duration timeout) {
+            this.connectionTimeout = timeout;
+            return this;
+        }
+
+        /** The time leases and events are stamped with. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public JdbcHarmonyStore open() {
+            Dialect dialect = Dialect.ofUrl(jdbcUrl);
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(dialect == Dialect.H2 ? withH2Defaults(jdbcUrl) : jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(maxPoolSize);
+            config.setPoolName("harmony");
+            config.setConnectionTimeout(connectionTimeout.toMillis());
+            // Start even when the database is not up yet; the first call that needs it will wait.
+            config.setInitializationFailTimeout(-1);
+            HikariDataSource pool = new HikariDataSource(config);
+            try {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations(dialect.migrationLocations())
+                        .table("harmony_schema_history")
+                        .load()
+                        .migrate();
+                return new JdbcHarmonyStore(pool, dialect, clock);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+
+        /** Row locks (job claims, event counters) wait up to 10 s on H2 unless the URL says otherwise. */
+        private static String withH2Defaults(String url) {
+            return url.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=") ? url : url + ";LOCK_TIMEOUT=10000";
+        }
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public ConversationRepository conversations() {
+        return conversations;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    public ConversationEvents events() {
+        return events;
+    }
+
+    /** The pool, for host code that wants to run its own queries on the same database. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /** Stops event delivery and closes the pool. */
+    @Override
+    public void close() {
+        events.close();
+        pool.close();
+    }
+}

@@ -1,0 +1,167 @@
+package harmony.bench.jdbc;
+
+import harmony.adapters.jdbc.JdbcHarmonyStore;
+import harmony.core.domain.Conversation;
+import harmony.core.domain.ProcessingStatus;
+import harmony.core.domain.Transcript;
+import harmony.core.port.out.JobLane;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creating a conversation with a 5,000-word transcript (about 600 turns) and its first job, in one
+ * transaction: through {@link JdbcHarmonyStore}, and as the baseline, plain JDBC inserting the very
+ * same rows (column values copied from a row the store wrote, so the baseline does none of the
+ * mapping work: the ratio is everything the store adds).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CreateConversationBenchmark {
+    @Param({"h2", "postgresql", "postgresql-durable"})
+    public String database;
+
+    private BenchDatabase db;
+    private JdbcHarmonyStore store;
+    private Conversation template;
+    private Transcript transcript;
+    private String[] row;
+    private String[] transcriptRow;
+    private long next;
+
+    @Setup
+    public void setUp() throws Exception {
+        BenchDatabase.delete(database, "create");
+        db = BenchDatabase.open(database, "create");
+        store = JdbcHarmonyStore.builder(db.url).credentials(db.user, null).open();
+        Corpus corpus = new Corpus(7);
+        transcript = corpus.transcript(5_000);
+        template = Corpus.conversation("template", "Quarterly review with Initech", Corpus.T0, ProcessingStatus.QUEUED,
+                "team-1");
+        store.conversations().create(template, Optional.of(transcript));
+        try (Connection c = store.dataSource().getConnection()) {
+            row = first(c, "SELECT tags_json, custom_fields_json, title_words, transcript_words FROM conversations WHERE id = ?");
+            transcriptRow = first(c, "SELECT speakers_json, turns_json FROM transcripts WHERE conversation_id = ?");
+        }
+        System.out.printf("%n[%s] transcript: %d turns, %d words, turns JSON %d chars%n", database,
+                transcript.turns().size(), transcript.fullText().split("\\s+").length, transcriptRow[1].length());
+    }
+
+    private String[] first(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, template.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String[] values = new String[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rs.getString(i + 1);
+                }
+                return values;
+            }
+        }
+    }
+
+    @TearDown
+    public void tearDown() throws Exception {
+        store.close();
+        db.close();
+    }
+
+    private String nextId() {
+        return "c" + (next++) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Benchmark
+    public void store() {
+        String id = nextId();
+        Conversation c = template.toBuilder().id(id).reference(id).build();
+        store.transactions().inTransaction(() -> {
+            store.conversations().create(c, Optional.of(transcript));
+            store.jobs().enqueue(c.id(), c.workspaceId(), JobLane.TEXT);
+        });
+    }
+
+    @Benchmark
+    public void plainJdbc() throws SQLException {
+        String id = nextId();
+        OffsetDateTime at = OffsetDateTime.ofInstant(template.createdAt(), ZoneOffset.UTC);
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            boolean postgres = database.startsWith("postgresql");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (id, workspace_id, reference, title,"
+                    + " source, medium, team_id, contact_id, owner_id, tags_json, custom_fields_json, status,"
+                    + " processing_progress, processing_attempts, occurred_at, created_at, updated_at, title_words,"
+                    + " transcript_words" + (postgres ? ", search_vector" : "")
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?"
+                    + (postgres ? ", array_to_tsvector(array_remove(string_to_array(? || ?, ' '), ''))" : "") + ")")) {
+                ps.setString(1, id);
+                ps.setString(2, template.workspaceId());
+                ps.setString(3, id);
+                ps.setString(4, template.title());
+                ps.setString(5, template.source().name());
+                ps.setString(6, template.medium().name());
+                ps.setString(7, template.teamId());
+                ps.setString(8, template.contactId());
+                ps.setString(9, template.ownerId());
+                ps.setString(10, row[0]);
+                ps.setString(11, row[1]);
+                ps.setString(12, template.status().name());
+                ps.setObject(13, at);
+                ps.setObject(14, at);
+                ps.setObject(15, at);
+                ps.setString(16, row[2]);
+                ps.setString(17, row[3]);
+                if (postgres) {
+                    ps.setString(18, row[2]);
+                    ps.setString(19, row[3]);
+                }
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)")) {
+                for (String tag : template.tags()) {
+                    ps.setString(1, id);
+                    ps.setString(2, tag);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcripts (conversation_id, speakers_json,"
+                    + " turns_json, turn_count, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, transcriptRow[0]);
+                ps.setString(3, transcriptRow[1]);
+                ps.setInt(4, transcript.turns().size());
+                ps.setObject(5, at);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, conversation_id, workspace_id, lane,"
+                    + " attempts, run_at, step_started_at) VALUES (?, ?, ?, ?, 0, ?, ?)")) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(2, id);
+                ps.setString(3, template.workspaceId());
+                ps.setString(4, JobLane.TEXT.name());
+                ps.setObject(5, at);
+                ps.setObject(6, at);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+}
