@@ -59,4 +59,20 @@ class InMemoryAdaptersContractTest {
             assertThat(uploads.size()).isZero();
         }
     }
+
+    @Nested
+    class Keys extends ApiKeysContract {
+        @Override
+        protected harmony.core.port.out.ApiKeys newApiKeys() {
+            return new InMemoryApiKeys();
+        }
+    }
+
+    @Nested
+    class Idempotency extends IdempotencyRecordsContract {
+        @Override
+        protected harmony.core.port.out.IdempotencyRecords newRecords() {
+            return new InMemoryIdempotencyRecords();
+        }
+    }
 }

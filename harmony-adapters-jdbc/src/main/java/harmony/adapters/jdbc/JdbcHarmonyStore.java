@@ -42,6 +42,8 @@ public final class JdbcHarmonyStore implements AutoCloseable {
     private final JdbcDirectory directory;
     private final JdbcJobQueue jobs;
     private final JdbcConversationEvents events;
+    private final JdbcApiKeys apiKeys;
+    private final JdbcIdempotencyRecords idempotency;
 
     private JdbcHarmonyStore(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -51,6 +53,8 @@ public final class JdbcHarmonyStore implements AutoCloseable {
         this.directory = new JdbcDirectory(database);
         this.jobs = new JdbcJobQueue(database, clock);
         this.events = new JdbcConversationEvents(database, clock);
+        this.apiKeys = new JdbcApiKeys(database);
+        this.idempotency = new JdbcIdempotencyRecords(database);
     }
 
     /** Opens a pool of up to 10 connections on the system clock and migrates the schema. */
@@ -149,6 +153,14 @@ public final class JdbcHarmonyStore implements AutoCloseable {
 
     public ConversationEvents events() {
         return events;
+    }
+
+    public JdbcApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public JdbcIdempotencyRecords idempotency() {
+        return idempotency;
     }
 
     /** The pool, for host code that wants to run its own queries on the same database. */
