@@ -5,6 +5,7 @@ import harmony.adapters.speech.asr.PhraseBoost;
 import harmony.adapters.speech.asr.TokenBias;
 import harmony.adapters.speech.asr.Vocabulary;
 import harmony.adapters.speech.decode.AudioDecoder;
+import harmony.adapters.speech.decode.PcmSpool;
 import harmony.adapters.speech.decode.SpooledMedia;
 import harmony.adapters.speech.diarize.ChannelSeparation;
 import harmony.adapters.speech.diarize.OnnxSpeakerEmbedder;
@@ -14,7 +15,6 @@ import harmony.adapters.speech.diarize.VoiceStatisticsEmbedder;
 import harmony.adapters.speech.models.ModelFile;
 import harmony.adapters.speech.models.ModelLocator;
 import harmony.adapters.speech.vad.SileroVad;
-import harmony.adapters.speech.vad.SpeechSegment;
 import harmony.adapters.speech.vad.SpeechSegmenter;
 import harmony.core.domain.Speaker;
 import harmony.core.domain.Transcript;
@@ -32,14 +32,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Transcribes recordings in-process: FFmpeg decodes the audio track to 16 kHz as a stream, Silero VAD cuts it
- * into speech segments (silence never reaches the recogniser), Moonshine recognises the segments in parallel,
- * and each segment gets a speaker: its channel in a one-party-per-channel stereo file, else a cluster of
- * voice prints. Memory is bounded by a few segments in flight, whatever the recording's length.
+ * Transcribes recordings in-process. Pass 1 streams: FFmpeg decodes the audio track to 16 kHz (spooled to
+ * disk as 16-bit PCM), Silero VAD cuts it into speech segments, and each segment gets a voice print. Then each
+ * segment gets a speaker (its channel in a one-party-per-channel stereo file, else a cluster of voice prints),
+ * and pass 2 recognises each speaker's stretches of talk (up to ~30 s, silence left out) with Moonshine, in
+ * parallel. Memory holds a few stretches of audio and one small record per segment, whatever the length.
  */
 public final class SpeechTranscriber implements Transcriber, AutoCloseable {
     private static final int RATE = AudioDecoder.SAMPLE_RATE;
@@ -87,24 +87,106 @@ public final class SpeechTranscriber implements Transcriber, AutoCloseable {
         try (SpooledMedia spooled = SpooledMedia.of(media)) {
             AudioDecoder.Probe probe = decoder.probe(spooled.file(), spooled.mimeType());
             boolean perChannel = settings.splitStereoChannels() && probe.channels() == 2 && separated(spooled);
-            Run run = new Run(Math.max(1, probe.durationMs()) * RATE / 1000, progress);
             int channels = perChannel ? 2 : 1;
-            SpeechSegmenter[] segmenters = new SpeechSegmenter[channels];
-            for (int c = 0; c < channels; c++) {
-                segmenters[c] = new SpeechSegmenter(vad.newStream(), SpeechSegmenter.Settings.DEFAULT, c, run::submit);
-            }
-            long samples = decoder.decode(spooled.file(), spooled.mimeType(), channels, (chunk, length) -> {
+            Progress report = new Progress(progress);
+            long expected = Math.max(1, probe.durationMs()) * RATE / 1000;
+            try (PcmSpool pcm = PcmSpool.create(channels)) {
+                // pass 1: decode to the spool, find speech, take a voice print of each segment
+                List<Voiced> voiced = new ArrayList<>();
+                SpeechSegmenter[] segmenters = new SpeechSegmenter[channels];
                 for (int c = 0; c < channels; c++) {
-                    segmenters[c].accept(chunk[c], length);
+                    segmenters[c] = new SpeechSegmenter(vad.newStream(), SpeechSegmenter.Settings.DEFAULT, c, segment -> {
+                        try {
+                            voiced.add(new Voiced(segment.channel(), segment.startSample(), segment.endSample(),
+                                    perChannel ? null : embedder.embed(segment.speech())));
+                        } catch (Exception e) {
+                            throw new IllegalStateException("speaker embedding failed", e);
+                        }
+                    });
                 }
-            });
-            for (SpeechSegmenter segmenter : segmenters) {
-                segmenter.finish();
+                decoder.decode(spooled.file(), spooled.mimeType(), channels, (chunk, length) -> {
+                    pcm.append(chunk, length);
+                    for (int c = 0; c < channels; c++) {
+                        segmenters[c].accept(chunk[c], length);
+                    }
+                    report.at(DECODE_SHARE * Math.min(1.0, (double) pcm.frames() / expected));
+                });
+                for (SpeechSegmenter segmenter : segmenters) {
+                    segmenter.finish();
+                }
+                pcm.flush();
+                // pass 2: speakers, then each speaker's stretch of talk recognised as a whole, in parallel
+                voiced.sort(Comparator.comparingLong(Voiced::start).thenComparingInt(Voiced::channel));
+                int[] speakers = perChannel
+                        ? voiced.stream().mapToInt(Voiced::channel).toArray()
+                        : new SpeakerClustering(settings.clustering()).cluster(
+                                voiced.stream().map(Voiced::voice).toList(),
+                                voiced.stream().mapToDouble(v -> (v.end() - v.start()) / (double) RATE).toArray());
+                List<Stretch> stretches = stretches(voiced, speakers);
+                List<String> texts = recognise(stretches, pcm, report);
+                report.at(1.0);
+                return new Transcription(assemble(stretches, texts), pcm.frames() * 1000 / RATE);
             }
-            List<Recognized> recognized = run.await();
-            progress.progress(1.0);
-            return new Transcription(assemble(recognized, perChannel), samples * 1000 / RATE);
         }
+    }
+
+    private static final double DECODE_SHARE = 0.1;
+    /** Pauses up to this long stay inside one stretch given to the recogniser; context helps it. */
+    private static final long JOIN_GAP = RATE * 3 / 2;
+    private static final long MAX_STRETCH = RATE * 28;
+    private static final long CONTEXT = RATE / 10;
+
+    /** A speech segment's place and voice print. */
+    private record Voiced(int channel, long start, long end, float[] voice) {
+    }
+
+    /** Consecutive segments of one speaker, recognised together (at most ~30 s). */
+    private record Stretch(int speaker, int channel, long start, long end) {
+    }
+
+    private static List<Stretch> stretches(List<Voiced> voiced, int[] speakers) {
+        List<Stretch> out = new ArrayList<>();
+        Stretch open = null;
+        for (int i = 0; i < voiced.size(); i++) {
+            Voiced v = voiced.get(i);
+            if (open != null && open.speaker() == speakers[i] && v.start() - open.end() <= JOIN_GAP
+                    && v.end() - open.start() <= MAX_STRETCH) {
+                open = new Stretch(open.speaker(), open.channel(), open.start(), Math.max(open.end(), v.end()));
+            } else {
+                if (open != null) {
+                    out.add(open);
+                }
+                open = new Stretch(speakers[i], v.channel(), v.start(), v.end());
+            }
+        }
+        if (open != null) {
+            out.add(open);
+        }
+        return out;
+    }
+
+    private List<String> recognise(List<Stretch> stretches, PcmSpool pcm, Progress report) throws Exception {
+        long total = Math.max(1, stretches.stream().mapToLong(s -> s.end() - s.start()).sum());
+        AtomicLong done = new AtomicLong();
+        List<Future<String>> futures = new ArrayList<>();
+        for (Stretch s : stretches) {
+            futures.add(workers.submit(() -> {
+                String text = recognizer.transcribe(pcm.read(s.channel(), s.start() - CONTEXT, s.end() + CONTEXT), bias);
+                long finished = done.addAndGet(s.end() - s.start());
+                report.at(DECODE_SHARE + (1 - DECODE_SHARE) * finished / total);
+                return text;
+            }));
+        }
+        List<String> texts = new ArrayList<>();
+        try {
+            for (Future<String> f : futures) {
+                texts.add(f.get());
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return texts;
     }
 
     private boolean separated(SpooledMedia spooled) throws Exception {
@@ -113,95 +195,48 @@ public final class SpeechTranscriber implements Transcriber, AutoCloseable {
         return separation.onePartyPerChannel();
     }
 
-    private record Recognized(SpeechSegment segment, String text, float[] voice) {
-    }
+    /** Reports rising fractions only, in steps of at least 0.1 %. */
+    private static final class Progress {
+        private final ProgressListener listener;
+        private long reported = -1;
 
-    /** One transcription's segments in flight: at most two per worker, so memory stays bounded. */
-    private final class Run {
-        private final List<Future<Recognized>> futures = new ArrayList<>();
-        private final Semaphore inFlight = new Semaphore(settings.threads() * 2);
-        private final long expectedSamples;
-        private final ProgressListener progress;
-        private final AtomicLong reported = new AtomicLong();
-
-        Run(long expectedSamples, ProgressListener progress) {
-            this.expectedSamples = expectedSamples;
-            this.progress = progress;
+        Progress(ProgressListener listener) {
+            this.listener = listener;
         }
 
-        void submit(SpeechSegment segment) {
-            inFlight.acquireUninterruptibly();
-            futures.add(workers.submit(() -> {
-                try {
-                    String text = recognizer.transcribe(segment.audio(), bias);
-                    float[] voice = text.isBlank() ? null : embedder.embed(segment.speech());
-                    report(segment.endSample());
-                    return new Recognized(segment, text, voice);
-                } finally {
-                    inFlight.release();
-                }
-            }));
-        }
-
-        private void report(long doneSample) {
-            long permille = Math.min(999, doneSample * 1000 / expectedSamples);
-            long before = reported.getAndAccumulate(permille, Math::max);
-            if (permille > before) {
-                progress.progress(permille / 1000.0);
+        synchronized void at(double fraction) {
+            long permille = Math.round(Math.min(1.0, fraction) * 1000);
+            if (permille > reported) {
+                reported = permille;
+                listener.progress(permille / 1000.0);
             }
-        }
-
-        List<Recognized> await() throws Exception {
-            List<Recognized> out = new ArrayList<>();
-            Exception failure = null;
-            for (Future<Recognized> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof Exception cause ? cause : e;
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return out;
         }
     }
 
-    private Transcript assemble(List<Recognized> recognized, boolean perChannel) {
-        List<Recognized> spoken = recognized.stream().filter(r -> !r.text().isBlank())
-                .sorted(Comparator.comparingLong((Recognized r) -> r.segment().startSample())
-                        .thenComparingInt(r -> r.segment().channel()))
-                .toList();
-        if (spoken.isEmpty()) {
-            return Transcript.EMPTY;
-        }
-        int[] speaker = new int[spoken.size()];
-        if (perChannel) {
-            for (int i = 0; i < speaker.length; i++) {
-                speaker[i] = spoken.get(i).segment().channel();
-            }
-        } else {
-            double[] seconds = spoken.stream().mapToDouble(r -> r.segment().seconds()).toArray();
-            speaker = new SpeakerClustering(settings.clustering())
-                    .cluster(spoken.stream().map(Recognized::voice).toList(), seconds);
-        }
+    private static Transcript assemble(List<Stretch> stretches, List<String> texts) {
         Map<Integer, String> labels = new LinkedHashMap<>();
         List<Turn> turns = new ArrayList<>();
         Turn open = null;
-        for (int i = 0; i < spoken.size(); i++) {
-            SpeechSegment s = spoken.get(i).segment();
-            String label = labels.computeIfAbsent(speaker[i], k -> "S" + (labels.size() + 1));
+        for (int i = 0; i < stretches.size(); i++) {
+            String text = texts.get(i).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            Stretch s = stretches.get(i);
+            String label = labels.computeIfAbsent(s.speaker(), k -> "S" + (labels.size() + 1));
+            long startMs = s.start() * 1000 / RATE;
+            long endMs = s.end() * 1000 / RATE;
             if (open != null && open.speaker().equals(label)) {
-                open = new Turn(label, open.startMs(), Math.max(open.endMs(), s.endMs()), open.text() + " " + spoken.get(i).text());
+                open = new Turn(label, open.startMs(), Math.max(open.endMs(), endMs), open.text() + " " + text);
             } else {
                 if (open != null) {
                     turns.add(open);
                 }
-                open = new Turn(label, s.startMs(), s.endMs(), spoken.get(i).text());
+                open = new Turn(label, startMs, endMs, text);
             }
+        }
+        if (open == null) {
+            return Transcript.EMPTY;
         }
         turns.add(open);
         return new Transcript(labels.values().stream().map(Speaker::unnamed).toList(), turns);

@@ -63,6 +63,10 @@ public final class Tools {
         return out;
     }
 
+    public static float[] read(Path wav) throws Exception {
+        return Wav.read(wav);
+    }
+
     public static final String[] VOICE_A = {"-v", "en-us", "-s", "150"};
     public static final String[] VOICE_B = {"-v", "en-us+f3", "-p", "70", "-s", "140"};
 
