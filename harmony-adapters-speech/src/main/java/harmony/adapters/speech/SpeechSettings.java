@@ -31,7 +31,7 @@ public record SpeechSettings(Path modelsDirectory, Path asrModelDirectory, int t
 
     public static SpeechSettings defaults() {
         return new SpeechSettings(ModelLocator.defaultDirectory(), null,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(), 4.0, 1, 0, null, true);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(), 8.0, 1, 0, null, true);
     }
 
     public SpeechSettings withVocabulary(List<String> phrases) {

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class PhraseBoost implements TokenBias {
     private static final int LOOKBACK = 16;
+    /** Starting a phrase needs more evidence than continuing one: more than this share of the boost derails decoding. */
+    private static final float START_SHARE = 0.5f;
 
     private final Vocabulary vocabulary;
     private final List<String> targets;
@@ -37,7 +39,7 @@ public final class PhraseBoost implements TokenBias {
             }
         }
         for (String target : targets) {
-            boostContinuations(target, boost / 2, logits); // a phrase may start at any word
+            boostContinuations(target, boost * START_SHARE, logits); // a phrase may start at any word
             for (int start = tail.indexOf(String.valueOf(Vocabulary.SPACE)); start >= 0;
                  start = tail.indexOf(String.valueOf(Vocabulary.SPACE), start + 1)) {
                 int matched = tail.length() - start;
@@ -49,7 +51,8 @@ public final class PhraseBoost implements TokenBias {
     }
 
     private void boostContinuations(String remainder, float amount, float[] logits) {
-        for (int end = 1; end <= remainder.length(); end++) {
+        int first = remainder.charAt(0) == Vocabulary.SPACE ? 2 : 1; // a bare word break is no evidence of a phrase
+        for (int end = first; end <= remainder.length(); end++) {
             Integer id = ids.get(remainder.substring(0, end));
             if (id != null && id < logits.length) {
                 logits[id] += amount;
