@@ -34,7 +34,8 @@ public final class SpeechEvalRunner {
             meetings = files.filter(p -> p.toString().endsWith(".wav") && !p.toString().endsWith(".stereo.wav"))
                     .sorted().toList();
         }
-        double audioS = 0, decodeS = 0, totalS = 0;
+        double audioS = 0, decodeS = 0, totalS = 0, cpuS = 0;
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         try (SpeechTranscriber transcriber = new SpeechTranscriber(SpeechSettings.defaults())) {
             // warm-up: sessions and JIT, not counted
             transcriber.transcribe(wav(meetings.get(0)), p -> { });
@@ -46,8 +47,10 @@ public final class SpeechEvalRunner {
                 long[] samples = {0};
                 new AudioDecoder().decode(input, "audio/wav", 1, (c, n) -> samples[0] += n);
                 long t1 = System.nanoTime();
+                long cpu0 = os.getProcessCpuTime();
                 Transcriber.Transcription result = transcriber.transcribe(wav(input), p -> { });
                 long t2 = System.nanoTime();
+                cpuS += (os.getProcessCpuTime() - cpu0) / 1e9;
                 double seconds = result.durationMs() / 1000.0;
                 audioS += seconds;
                 decodeS += (t1 - t0) / 1e9;
@@ -64,8 +67,12 @@ public final class SpeechEvalRunner {
                 json.writerWithDefaultPrettyPrinter().writeValue(out.resolve(name + ".json").toFile(), hyp);
             }
         }
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("TOTAL %.1f s audio on %d cores: decode-only RTF %.4f, end-to-end RTF %.4f (%.1fx decode-only)%n",
-                audioS, Runtime.getRuntime().availableProcessors(), decodeS / audioS, totalS / audioS, totalS / decodeS);
+                audioS, cores, decodeS / audioS, totalS / audioS, totalS / decodeS);
+        // wall time suffers when other processes share the cores; CPU time spread over all cores does not
+        System.out.printf("end-to-end CPU time %.1f s = %.4f s per audio second per core (the RTF on %d idle cores), machine load %.1f%n",
+                cpuS, cpuS / audioS / cores, cores, os.getSystemLoadAverage());
     }
 
     static MediaSource wav(Path file) {
