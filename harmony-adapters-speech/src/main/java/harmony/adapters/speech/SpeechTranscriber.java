@@ -116,13 +116,14 @@ public final class SpeechTranscriber implements Transcriber, AutoCloseable {
                 }
                 pcm.flush();
                 // pass 2: speakers, then each speaker's stretch of talk recognised as a whole, in parallel
-                voiced.sort(Comparator.comparingLong(Voiced::start).thenComparingInt(Voiced::channel));
+                List<Voiced> speech = new ArrayList<>(perChannel ? withoutCrosstalk(voiced, pcm) : voiced);
+                speech.sort(Comparator.comparingLong(Voiced::start).thenComparingInt(Voiced::channel));
                 int[] speakers = perChannel
-                        ? voiced.stream().mapToInt(Voiced::channel).toArray()
+                        ? speech.stream().mapToInt(Voiced::channel).toArray()
                         : new SpeakerClustering(settings.clustering()).cluster(
-                                voiced.stream().map(Voiced::voice).toList(),
-                                voiced.stream().mapToDouble(v -> (v.end() - v.start()) / (double) RATE).toArray());
-                List<Stretch> stretches = stretches(voiced, speakers);
+                                speech.stream().map(Voiced::voice).toList(),
+                                speech.stream().mapToDouble(v -> (v.end() - v.start()) / (double) RATE).toArray());
+                List<Stretch> stretches = stretches(speech, speakers);
                 List<String> texts = recognise(stretches, pcm, report);
                 report.at(1.0);
                 return new Transcription(assemble(stretches, texts), pcm.frames() * 1000 / RATE);
@@ -187,6 +188,33 @@ public final class SpeechTranscriber implements Transcriber, AutoCloseable {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         return texts;
+    }
+
+    /**
+     * In a one-party-per-channel recording each channel often carries a faint copy of the other party
+     * (crosstalk): speech found on a channel that is far quieter there than on the other channel is dropped.
+     */
+    private static List<Voiced> withoutCrosstalk(List<Voiced> voiced, PcmSpool pcm) throws java.io.IOException {
+        List<Voiced> kept = new ArrayList<>();
+        for (Voiced v : voiced) {
+            double own = power(pcm.read(v.channel(), v.start(), v.end()));
+            double other = power(pcm.read(1 - v.channel(), v.start(), v.end()));
+            if (own * CROSSTALK_POWER_RATIO >= other) {
+                kept.add(v);
+            }
+        }
+        return kept;
+    }
+
+    /** 10 dB: a party's own channel is rarely quieter than that against the other channel's copy. */
+    private static final double CROSSTALK_POWER_RATIO = 10;
+
+    private static double power(float[] samples) {
+        double sum = 0;
+        for (float x : samples) {
+            sum += x * x;
+        }
+        return sum / Math.max(1, samples.length);
     }
 
     private boolean separated(SpooledMedia spooled) throws Exception {
