@@ -1,0 +1,60 @@
+package harmony.app;
+
+import harmony.core.domain.Contact;
+import harmony.core.domain.CustomFieldDefinition;
+import harmony.core.domain.CustomFieldType;
+import harmony.core.domain.Team;
+import harmony.core.domain.User;
+import harmony.core.domain.Workspace;
+import harmony.core.port.in.IssueApiKey;
+import harmony.core.port.out.Directory;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Two demo workspaces, to show that they never see each other: teams, users (the key's user in
+ * exactly one team), contacts and custom fields (one required, one select). Seeding is idempotent.
+ */
+public final class DemoWorkspaces {
+
+    /** A fresh API key, issued at each start (only hashes are stored, so old ones cannot be shown again). */
+    public record DemoKey(String workspace, String user, String key) {
+    }
+
+    public static List<DemoKey> seed(Directory directory, IssueApiKey keys) {
+        directory.save(new Workspace("acme", "Acme Corp"));
+        directory.save(new Team("acme-sales", "acme", "Sales"));
+        directory.save(new Team("acme-success", "acme", "Customer Success"));
+        directory.save(new User("acme-ada", "acme", "Ada Lovelace", "ada@acme.example", Set.of("acme-sales")));
+        directory.save(new User("acme-grace", "acme", "Grace Hopper", "grace@acme.example", Set.of("acme-sales", "acme-success")));
+        directory.save(new User("acme-alan", "acme", "Alan Turing", "alan@acme.example", Set.of("acme-success")));
+        directory.save(new Contact("acme-dana", "acme", "Dana Reyes", "dana@initech.example", "Initech"));
+        directory.save(new Contact("acme-omar", "acme", "Omar Little", "omar@bmore.example", "Baltimore Shipping"));
+        directory.save(new Contact("acme-priya", "acme", "Priya Natarajan", "priya@umbrella.example", "Umbrella Health"));
+        directory.save(new Contact("acme-li", "acme", "Li Wei", "li.wei@globex.example", "Globex"));
+        directory.save(new CustomFieldDefinition("dealStage", "acme", "Deal stage", CustomFieldType.SINGLE_SELECT,
+                List.of("Discovery", "Demo", "Proposal", "Negotiation", "Closed"), true));
+        directory.save(new CustomFieldDefinition("region", "acme", "Account region", CustomFieldType.SINGLE_SELECT,
+                List.of("EMEA", "AMER", "APAC"), false));
+        directory.save(new CustomFieldDefinition("projectCode", "acme", "Project code", CustomFieldType.TEXT, List.of(), false));
+
+        directory.save(new Workspace("globex", "Globex Support"));
+        directory.save(new Team("globex-tier1", "globex", "Tier 1"));
+        directory.save(new Team("globex-tier2", "globex", "Tier 2"));
+        directory.save(new User("globex-hank", "globex", "Hank Scorpio", "hank@globex.example", Set.of("globex-tier1")));
+        directory.save(new User("globex-marge", "globex", "Marge Bouvier", "marge@globex.example", Set.of("globex-tier2")));
+        directory.save(new Contact("globex-homer", "globex", "Homer Simpson", "homer@springfield.example", "Springfield Nuclear"));
+        directory.save(new Contact("globex-lisa", "globex", "Lisa Simpson", "lisa@springfield.example", "Springfield Elementary"));
+        directory.save(new CustomFieldDefinition("ticket", "globex", "Ticket number", CustomFieldType.TEXT, List.of(), true));
+        directory.save(new CustomFieldDefinition("priority", "globex", "Priority", CustomFieldType.SINGLE_SELECT,
+                List.of("Low", "Normal", "High", "Urgent"), false));
+
+        return List.of(
+                new DemoKey("Acme Corp", "Ada Lovelace", keys.issueApiKey("acme", "acme-ada", "demo").key()),
+                new DemoKey("Globex Support", "Hank Scorpio", keys.issueApiKey("globex", "globex-hank", "demo").key()));
+    }
+
+    private DemoWorkspaces() {
+    }
+}
