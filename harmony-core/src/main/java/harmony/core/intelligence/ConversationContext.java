@@ -1,0 +1,72 @@
+package harmony.core.intelligence;
+
+import harmony.core.domain.Conversation;
+import harmony.core.domain.Transcript;
+import harmony.core.intelligence.text.Document;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What every stage reads: the conversation (when it happened, team, tags, medium, custom fields),
+ * its transcript, who the speakers are, and the time zone relative dates resolve in. The transcript
+ * is split into sentences once, on first use, and shared by the stages.
+ */
+public final class ConversationContext {
+    private final Conversation conversation;
+    private final Transcript transcript;
+    private final SpeakerResolver speakers;
+    private final ZoneId zone;
+    private volatile Document document;
+
+    public ConversationContext(Conversation conversation, Transcript transcript, SpeakerResolver speakers, ZoneId zone) {
+        this.conversation = requireNonNull(conversation, "conversation");
+        this.transcript = requireNonNull(transcript, "transcript");
+        this.speakers = requireNonNull(speakers, "speakers");
+        this.zone = requireNonNull(zone, "zone");
+    }
+
+    /** Speakers from the transcript alone; dates in UTC. */
+    public static ConversationContext of(Conversation conversation, Transcript transcript) {
+        return new ConversationContext(conversation, transcript, Participants.of(transcript), ZoneOffset.UTC);
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public SpeakerResolver speakers() {
+        return speakers;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The day the conversation took place (its creation day when the occurrence is unknown). */
+    public LocalDate meetingDate() {
+        var at = conversation.occurredAt() != null ? conversation.occurredAt() : conversation.createdAt();
+        return at.atZone(zone).toLocalDate();
+    }
+
+    public Document document() {
+        Document d = document;
+        if (d == null) {
+            d = Document.of(transcript);
+            document = d;
+        }
+        return d;
+    }
+
+    /** Evidence for words said by {@code speaker} at {@code startMs}. */
+    public Evidence evidence(String speaker, long startMs, String quote) {
+        return new Evidence(speaker, speakers.displayName(speaker), startMs, quote);
+    }
+}

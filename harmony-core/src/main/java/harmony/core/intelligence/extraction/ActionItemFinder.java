@@ -1,0 +1,743 @@
+package harmony.core.intelligence.extraction;
+
+import harmony.core.intelligence.ConversationContext;
+import harmony.core.intelligence.Person;
+import harmony.core.intelligence.text.DateMention;
+import harmony.core.intelligence.text.Document;
+import harmony.core.intelligence.text.RelativeDates;
+import harmony.core.intelligence.text.Sentence;
+import harmony.core.intelligence.text.Stemmer;
+import harmony.core.intelligence.text.TimedTurn;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds action items with speech patterns: commitments ("I'll send…", "let me run it by…",
+ * "you'll have it by Friday"), requests ("can you…", "please…", "Nina, update…"), proposals
+ * ("let's schedule…"), third-person assignments ("Hannah will reach out…"), next steps and
+ * delegation ("I'll ask Ahmed to email it"). A request or proposal answered by a commitment or an
+ * acceptance becomes one item owned by whoever accepted it.
+ */
+final class ActionItemFinder {
+
+    private enum Kind { COMMIT, REQUEST, PROPOSAL, THIRD_PERSON }
+
+    private static final String ADVERBS = "(?:(?:also|just|quickly|then|definitely|probably|personally|actually|first|still|both|"
+            + "go ahead and|try to|try and|make sure to|gladly|happily|immediately|now|today|right away|really)\\s+)*";
+
+    private static final Pattern SELF = Pattern.compile(
+            "\\b(?<strong>i'll need to|i will need to|i'll|i will|i'm going to|i am going to|i'm gonna|i'll go ahead and|we'll|we will|we're going to|we are going to"
+                    + "|i'm on it and will)\\s+" + ADVERBS + "(?<verb>[a-z']+)"
+                    + "|\\b(?<weak>let me|i can|i could|i should|i need to|i have to|i've got to|we need to|we should"
+                    + "|we can|i plan to|i'm planning to)\\s+" + ADVERBS + "(?<wverb>[a-z']+)");
+    private static final Pattern REQUEST = Pattern.compile(
+            "\\b(?:would you mind|could you please|can you please|could you also|can you also|can you|could you|would you|will you|can u"
+                    + "|i need you to|i'd like you to|i want you to|i'd love for you to|please|make sure you|make sure to"
+                    + "|don't forget to|remember to|you need to|you'll need to|you should|you have to|if you could|if you can"
+                    + "|let me know|keep me posted)\\s*" + ADVERBS + "(?<verb>[a-z']*)");
+    private static final Pattern DELIVERY = Pattern.compile(
+            "\\byou'll (?:have|get|receive|hear)\\s+(?:it|that|them|this|the|a|an|back|from|my|our|an)\\b");
+    private static final Pattern PROPOSAL = Pattern.compile(
+            "\\blet's\\s+(?:also\\s+|quickly\\s+|definitely\\s+)?(?<verb>schedule|set up|setup|book|pencil in|put|meet|reconvene|regroup|follow up"
+                    + "|circle back|sync|touch base|do a|do another|have a|have another|find a time|pair|catch up|get together|plan a|arrange)\\b");
+    private static final Pattern NEXT_STEP = Pattern.compile(
+            "\\bnext steps? (?:for (?<who>me|you|us|[a-z]+) )?(?:is|are|will be|would be)\\s+(?:to\\s+|that i\\s+|for me to\\s+)?(?<verb>[a-z']+)");
+    private static final Pattern THIRD_PERSON = Pattern.compile(
+            "\\b(?<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?),?\\s+(?:will|is going to|is gonna|'s going to|needs to|has to|is to|can|should)\\s+"
+                    + ADVERBS + "(?<verb>[a-z]+)");
+    private static final Pattern THIRD_PERSON_CONTRACTED = Pattern.compile(
+            "\\b(?<name>[A-Z][a-z]+)(?:'ll|'s going to|'s gonna)\\s+" + ADVERBS + "(?<verb>[a-z]+)");
+    private static final Pattern DELEGATION = Pattern.compile(
+            "^(?:ask|have|get|tell|remind)\\s+(?:(?:our|my|the|their)\\s+[a-z ]{0,30}?,?\\s*)?(?<name>[A-Z][a-z]+)(?:[^.,;]{0,20}?)?,?\\s+(?:to\\s+)?(?<verb>[a-z]+)");
+
+    private static final Pattern LEADING = Pattern.compile(
+            "^(?:(?:yes|yeah|yep|sure|okay|ok|alright|great|good|perfect|so|and|also|then|well|oh|right|thanks|thank you|"
+                    + "absolutely|of course|no problem|sounds good|got it|fine|hi|hey|one more thing|one last thing)[,.!]?\\s+)+");
+    private static final Pattern ACCEPT = Pattern.compile(
+            "^(?:yes|yeah|yep|sure|of course|absolutely|will do|on it|ok|okay|done|happy to|no problem|sure thing|definitely"
+                    + "|consider it done|got it|i will|i can|i'll do that|i'll do it|can do|perfect|great|sounds good|agreed|fine)\\b");
+    private static final Pattern REFUSAL = Pattern.compile(
+            "^(?:no[,.]|nope|unfortunately|sorry,? (?:i|we) can't|i can't|we can't|i'm afraid|not (?:this|right now|today))");
+    private static final Pattern VOCATIVE_START = Pattern.compile("^(?<name>[A-Z][a-z]+),\\s");
+    private static final Pattern VOCATIVE_END = Pattern.compile(",\\s+(?<name>[A-Z][a-z]+)[?.!]*$");
+    private static final Pattern VOCATIVE_ALONE = Pattern.compile("^(?<name>[A-Z][a-z]+)[?.!]$");
+
+    /** Verbs that make a commitment something done now, in the meeting, unless a date is said. */
+    private static final Set<String> IN_MEETING = stems("be", "say", "admit", "bet", "never", "tell", "give me", "give you", "show", "walk",
+            "explain", "start with", "start by", "start off", "stop", "keep", "leave", "see", "wait", "hold", "go", "look at",
+            "check the", "take a look", "pull up", "think", "share my screen", "share the agenda", "share your screen", "hear",
+            "repeat", "clarify", "describe", "elaborate", "remind", "spell", "speak", "introduce", "mute", "unmute", "try again",
+            "grab", "find", "quickly", "double", "want", "like", "love", "need", "have a look", "cover", "pause",
+            "confirm the last", "please", "jump", "dig", "move on", "turn", "continue", "ask you", "read", "know", "guess",
+            "assume", "hope", "imagine", "probably", "not", "also", "mind", "do", "hang", "get started", "kick off", "recap", "summarise",
+            "summarize", "answer", "talk me", "meet our", "meet my", "meet the");
+    /** Words after a modal that are not the start of a task. */
+    private static final Set<String> NOT_TASKS = Set.of("want", "like", "love", "be", "have", "probably", "definitely", "not",
+            "never", "also", "mind");
+    private static final Set<String> PRONOUNS = Set.of("you", "we", "i", "they", "he", "she", "it", "us", "me");
+    /** What "we'll …" commits to without a date; other "we'll" sentences are usually forecasts ("we'll lose a week"). */
+    private static final Set<String> WE_TASKS = Set.of("send", "write", "share", "email", "schedule", "book", "set", "prepare",
+            "draft", "fix", "review", "follow", "reach", "call", "deliver", "ship", "investigate", "escalate");
+
+    private final ConversationContext ctx;
+    private final Document doc;
+    private final LocalDate meetingDate;
+
+    private ActionItemFinder(ConversationContext ctx) {
+        this.ctx = ctx;
+        this.doc = ctx.document();
+        this.meetingDate = ctx.meetingDate();
+    }
+
+    static List<ActionItem> find(ConversationContext ctx) {
+        return new ActionItemFinder(ctx).run();
+    }
+
+    private record Candidate(Kind kind, Sentence sentence, String clause, String verb, String ownerLabel, String ownerName,
+                             Optional<DateMention> due, boolean tentative, boolean delivery, boolean also, int last) {
+        Candidate withOwner(String label, String name) {
+            return new Candidate(kind, sentence, clause, verb, label, name, due, tentative, delivery, also, last);
+        }
+
+        Candidate with(String newClause, Optional<DateMention> newDue) {
+            return new Candidate(kind, sentence, newClause, verb, ownerLabel, ownerName, newDue, false, delivery, also, last);
+        }
+
+        Candidate withTentative(boolean t) {
+            return new Candidate(kind, sentence, clause, verb, ownerLabel, ownerName, due, t, delivery, also, last);
+        }
+
+        Candidate confirmed() {
+            return new Candidate(kind, sentence, clause, verb, ownerLabel, ownerName, due, false, delivery, also, last);
+        }
+
+        Candidate asCommitment(String label, String name, String newClause, Optional<DateMention> newDue, int newLast) {
+            return new Candidate(Kind.COMMIT, sentence, newClause, verb, label, name, newDue, false, false, also,
+                    Math.max(last, newLast));
+        }
+
+        Candidate extendedTo(int index) {
+            return new Candidate(kind, sentence, clause, verb, ownerLabel, ownerName, due, tentative, delivery, also,
+                    Math.max(last, index));
+        }
+    }
+
+    private List<ActionItem> run() {
+        List<Candidate> found = new ArrayList<>();
+        for (Sentence s : doc.sentences()) {
+            detect(s).ifPresent(found::add);
+        }
+        List<Candidate> items = link(found);
+        items = resolveReferences(items);
+        items = attachDeliveries(items);
+        Set<Integer> itemSentences = new HashSet<>();
+        found.forEach(c -> itemSentences.add(c.sentence().index()));
+        items = attachTrailingDates(items, itemSentences);
+        items.removeIf(Candidate::tentative);
+        return dedupe(items);
+    }
+
+    // ---------------------------------------------------------------- detection
+
+    private Optional<Candidate> detect(Sentence s) {
+        String original = s.text().replace('\u2019', '\'');
+        String lower = original.toLowerCase(Locale.ROOT);
+        Optional<Candidate> best = Optional.empty();
+        int bestAt = Integer.MAX_VALUE;
+
+        for (Pattern p : List.of(THIRD_PERSON, THIRD_PERSON_CONTRACTED)) {
+            Matcher third = p.matcher(original);
+            while (third.find() && third.start() < bestAt) {
+                Optional<Candidate> c = thirdPerson(s, original, third);
+                if (c.isPresent()) {
+                    best = c;
+                    bestAt = third.start();
+                    break;
+                }
+            }
+        }
+        Matcher self = SELF.matcher(lower);
+        while (self.find() && self.start() < bestAt) {
+            Optional<Candidate> c = selfCommitment(s, original, lower, self);
+            if (c.isPresent()) {
+                best = c;
+                bestAt = self.start();
+                break;
+            }
+        }
+        Matcher delivery = DELIVERY.matcher(lower);
+        if (delivery.find() && delivery.start() < bestAt) {
+            Optional<DateMention> due = dueIn(original, delivery.start());
+            if (due.isPresent()) {
+                best = Optional.of(new Candidate(Kind.COMMIT, s, clean(original.substring(delivery.start())), "deliver",
+                        s.speaker(), name(s.speaker()), due, false, true, false, s.index()));
+                bestAt = delivery.start();
+            }
+        }
+        Matcher request = REQUEST.matcher(lower);
+        while (request.find() && request.start() < bestAt) {
+            Optional<Candidate> c = request(s, original, lower, request);
+            if (c.isPresent()) {
+                best = c;
+                bestAt = request.start();
+                break;
+            }
+        }
+        Matcher proposal = PROPOSAL.matcher(lower);
+        if (proposal.find() && proposal.start() < bestAt && !conditional(lower, proposal.start())) {
+            best = Optional.of(new Candidate(Kind.PROPOSAL, s, clean(original.substring(proposal.start("verb"))),
+                    proposal.group("verb"), s.speaker(), name(s.speaker()), dueIn(original, proposal.start()), false, false, false, s.index()));
+            bestAt = proposal.start();
+        }
+        Matcher next = NEXT_STEP.matcher(lower);
+        if (next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))) {
+            String who = next.group("who");
+            String label = s.speaker();
+            String ownerName = name(label);
+            Kind kind = Kind.COMMIT;
+            if ("you".equals(who)) {
+                kind = Kind.REQUEST;
+                label = null;
+                ownerName = null;
+            } else if (who != null && !who.equals("me") && !who.equals("us")) {
+                Optional<Person> p = ctx.speakers().find(who);
+                label = p.map(Person::label).orElse(null);
+                ownerName = p.map(Person::name).orElse(capitalise(who));
+            }
+            best = Optional.of(new Candidate(kind, s, clean(original.substring(next.start("verb"))), next.group("verb"),
+                    label, ownerName, dueIn(original, next.start()), false, false, false, s.index()));
+        }
+        return best;
+    }
+
+    private Optional<Candidate> thirdPerson(Sentence s, String original, Matcher m) {
+        if (original.substring(m.end()).startsWith(" you") || original.substring(m.start("verb")).matches("you\\b.*")) {
+            return Optional.empty();
+        }
+        String spoken = m.group("name");
+        String verb = m.group("verb");
+        Optional<DateMention> due = dueIn(original, m.start());
+        if (PRONOUNS.contains(verb) || NOT_TASKS.contains(verb) || inMeeting(verb, original.toLowerCase(Locale.ROOT).substring(m.start("verb")), due)) {
+            return Optional.empty();
+        }
+        Optional<Person> person = ctx.speakers().find(spoken);
+        boolean sentenceStart = m.start() == 0 || LEADING.matcher(original).replaceFirst("").startsWith(spoken);
+        if (person.isEmpty() && (sentenceStart || !looksLikeName(spoken))) {
+            return Optional.empty();
+        }
+        if (person.isPresent() && s.speaker().equals(person.get().label())) {
+            return Optional.empty(); // someone saying their own name is not assigning work
+        }
+        return Optional.of(new Candidate(Kind.THIRD_PERSON, s, clean(original.substring(m.start("verb"))), verb,
+                person.map(Person::label).orElse(null), person.map(Person::name).orElse(spoken), due, false, false, false, s.index()));
+    }
+
+    private Optional<Candidate> selfCommitment(Sentence s, String original, String lower, Matcher m) {
+        boolean weak = m.group("weak") != null;
+        String verb = weak ? m.group("wverb") : m.group("verb");
+        int verbAt = weak ? m.start("wverb") : m.start("verb");
+        String trigger = weak ? m.group("weak") : m.group("strong");
+        String rest = lower.substring(verbAt);
+        if (rest.startsWith("have been") || trigger.equals("let me") && verb.equals("know")
+                || weak && verb.equals("have") && rest.matches("have [a-z]+(?:ed|en|wn|ne|t)\\b.*")) {
+            return Optional.empty(); // "let me know" is a request, handled there
+        }
+        Optional<DateMention> due = dueIn(original, m.start());
+        boolean delivery = verb.equals("have") && rest.matches("have (?:it|that|them|this|the|a|an|my|our|something)\\b.*")
+                || rest.startsWith("get back") || rest.startsWith("get it to") || rest.startsWith("get that to");
+        if (delivery) {
+            if (due.isEmpty()) {
+                return Optional.empty();
+            }
+        } else if (inMeeting(verb, rest, due) && !rest.startsWith("let you know")
+                && !rest.matches("(?:do|handle) (?:that|it|this|so)\\b.*")) {
+            return Optional.empty();
+        }
+        boolean tentative = false;
+        if (weak && due.isEmpty()) {
+            // "I can send that over", "let me ask Sandra": an offer, kept only if someone takes it up
+            tentative = true;
+        }
+        if (trigger.startsWith("we") && due.isEmpty() && !WE_TASKS.contains(verb)) {
+            return Optional.empty();
+        }
+        String clause = personalise(clean(original.substring(verbAt)), s.speaker(), true) + condition(original, m.start());
+        String ownerLabel = s.speaker();
+        String ownerName = name(ownerLabel);
+        Matcher d = DELEGATION.matcher(original.substring(verbAt));
+        if (d.find()) {
+            String spoken = d.group("name");
+            Optional<Person> p = ctx.speakers().find(spoken);
+            if ((p.isPresent() || looksLikeName(spoken)) && !p.map(Person::label).orElse("").equals(s.speaker())) {
+                ownerLabel = p.map(Person::label).orElse(null);
+                ownerName = p.map(Person::name).orElse(spoken);
+            }
+        }
+        boolean also = lower.substring(m.start(), verbAt).contains("also");
+        return Optional.of(new Candidate(Kind.COMMIT, s, clause, verb, ownerLabel, ownerName, due, tentative, delivery, also, s.index()));
+    }
+
+    private Optional<Candidate> request(Sentence s, String original, String lower, Matcher m) {
+        String verb = m.group("verb");
+        String trigger = lower.substring(m.start(), m.start("verb")).strip();
+        boolean letMeKnow = trigger.startsWith("let me know") || trigger.startsWith("keep me posted");
+        if (!trigger.startsWith("if you") && conditional(lower, m.start())) {
+            return Optional.empty();
+        }
+        Optional<DateMention> due = dueIn(original, m.start());
+        int from = letMeKnow ? m.start() : m.start("verb");
+        String rest = lower.substring(from);
+        if (!letMeKnow) {
+            if (verb.isEmpty() || NOT_TASKS.contains(verb) || PRONOUNS.contains(verb)) {
+                return Optional.empty();
+            }
+            if (inMeeting(verb, rest, due) || rest.matches("do(?: that| it| this| so)?\\W*$")) {
+                return Optional.empty();
+            }
+        }
+        String clause = personalise(clean(original.substring(from)), s.speaker(), false);
+        return Optional.of(new Candidate(Kind.REQUEST, s, clause, verb, null, null, due, false, false, false, s.index()));
+    }
+
+    /** Work done there and then ("let me check", "can you hear me") unless a deadline is said. */
+    private boolean inMeeting(String verb, String rest, Optional<DateMention> due) {
+        boolean now = IN_MEETING.contains(Stemmer.stem(verb)) || startsWithAny(rest, IN_MEETING);
+        return now && due.map(d -> !d.deadline() && d.date().equals(meetingDate)).orElse(true);
+    }
+
+    // ---------------------------------------------------------------- linking requests and answers
+
+    private List<Candidate> link(List<Candidate> found) {
+        List<Candidate> out = new ArrayList<>();
+        Set<Sentence> consumed = new HashSet<>();
+        for (Candidate c : found) {
+            if (consumed.contains(c.sentence())) {
+                continue;
+            }
+            if (c.kind() == Kind.COMMIT && c.tentative()) {
+                out.add(offerTakenUp(c) ? c.confirmed() : c);
+                continue;
+            }
+            if (c.kind() != Kind.REQUEST && c.kind() != Kind.PROPOSAL) {
+                out.add(c);
+                continue;
+            }
+            answer(c, found, consumed).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** "I can spend a day on them." — "Please do." */
+    private boolean offerTakenUp(Candidate offer) {
+        int reply = replyTurn(offer.sentence());
+        if (reply < 0) {
+            return false;
+        }
+        String first = firstText(reply).toLowerCase(Locale.ROOT);
+        return first.matches("^(?:yes,? )?(?:please do|please|yes please|do that|go ahead|that would be great|that would help|sounds good|perfect|great|deal)\\b.*");
+    }
+
+    private int replyTurn(Sentence s) {
+        List<TimedTurn> turns = doc.turns();
+        for (int t = s.turn() + 1; t < turns.size() && t <= s.turn() + 2; t++) {
+            if (!turns.get(t).speaker().equals(s.speaker())) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** Resolves a request or proposal against the reply that follows it. */
+    private Optional<Candidate> answer(Candidate c, List<Candidate> found, Set<Sentence> consumed) {
+        Sentence s = c.sentence();
+        int replyTurn = replyTurn(s);
+        if (c.kind() == Kind.REQUEST && replyTurn >= 0
+                && REFUSAL.matcher(firstText(replyTurn).toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
+            return Optional.empty();
+        }
+        for (Candidate other : found) {
+            if (other == c || consumed.contains(other.sentence()) || other.kind() != Kind.COMMIT || other.also()) {
+                continue;
+            }
+            Sentence o = other.sentence();
+            boolean sameTurnAfter = c.kind() == Kind.PROPOSAL && o.turn() == s.turn() && o.index() > s.index()
+                    && o.index() - s.index() <= 2;
+            boolean inReply = o.turn() == replyTurn && o.index() - firstSentence(replyTurn) < 3;
+            if ((sameTurnAfter || inReply) && (c.kind() == Kind.REQUEST || sameTurnAfter || overlaps(c, other))) {
+                consumed.add(o);
+                Set<String> added = contentWords(other.clause());
+                added.removeAll(contentWords(c.clause()));
+                String text = sameTurnAfter || added.size() >= 2 ? join(c.clause(), other.clause()) : c.clause();
+                Optional<DateMention> due = other.due().isPresent() ? other.due() : c.due();
+                return Optional.of(c.asCommitment(other.ownerLabel(), other.ownerName(), text, due, o.index()));
+            }
+        }
+        if (c.kind() == Kind.PROPOSAL) {
+            return Optional.of(c.withOwner(s.speaker(), name(s.speaker())));
+        }
+        Optional<DateMention> due = c.due();
+        if (replyTurn >= 0) {
+            String reply = firstText(replyTurn);
+            String replyLower = reply.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            if (REFUSAL.matcher(replyLower).find()) {
+                return Optional.empty();
+            }
+            if (due.isEmpty() && ACCEPT.matcher(replyLower).find()) {
+                due = RelativeDates.dueDate(reply, meetingDate); // "Will do, probably tomorrow."
+            }
+        }
+        String vocative = vocative(s);
+        if (vocative != null) {
+            Optional<Person> p = ctx.speakers().find(vocative);
+            if (p.isPresent() && !s.speaker().equals(p.get().label())) {
+                return Optional.of(c.asCommitment(p.get().label(), p.get().name(), c.clause(), due, s.index()));
+            }
+        }
+        if (replyTurn >= 0) {
+            String label = doc.turns().get(replyTurn).speaker();
+            return Optional.of(c.asCommitment(label, name(label), c.clause(), due, s.index()));
+        }
+        List<String> others = ctx.transcript().speakers().stream().map(sp -> sp.label())
+                .filter(l -> !l.equals(s.speaker())).toList();
+        if (others.size() == 1) {
+            return Optional.of(c.asCommitment(others.get(0), name(others.get(0)), c.clause(), due, s.index()));
+        }
+        return Optional.of(c.asCommitment(null, null, c.clause(), due, s.index()));
+    }
+
+    // ---------------------------------------------------------------- references and dates said elsewhere
+
+    private static final Pattern REFERRING = Pattern.compile(
+            "^(?:[a-z'-]+ ){1,3}(?:it|them|this|those|these|one|him|her|that(?! (?:the|a|an|we|they|you|i|he|she|it|our|their|[a-z]+ (?:is|are|was|were|will|can|has|have))))\\b"
+                    + "|\\b(?:by then|the same)\\b");
+    private static final Set<String> CONFIRMING_VERBS = Set.of("do", "handle", "sort", "take");
+
+    /**
+     * Makes items that point elsewhere readable on their own: "I'll do that this afternoon" joins the
+     * offer it confirms (same owner, a few sentences back); otherwise the nearest earlier sentence with
+     * substance is added as context ("Build that by Thursday (I want a slide that breaks retention…)").
+     */
+    private List<Candidate> resolveReferences(List<Candidate> items) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : items) {
+            String lowerClause = c.clause().toLowerCase(Locale.ROOT);
+            boolean refers = REFERRING.matcher(lowerClause).find() || contentWords(c.clause()).size() <= 2;
+            if (!refers || c.delivery()) {
+                out.add(c);
+                continue;
+            }
+            int prior = -1;
+            for (int i = out.size() - 1; i >= 0; i--) {
+                Candidate p = out.get(i);
+                if (c.sentence().index() - p.last() > 4) {
+                    break;
+                }
+                boolean sameOwner = p.ownerLabel() != null && p.ownerLabel().equals(c.ownerLabel());
+                boolean confirms = p.tentative() || CONFIRMING_VERBS.contains(c.verb())
+                        || Stemmer.stem(p.verb()).equals(Stemmer.stem(c.verb()));
+                if (sameOwner && confirms && !p.delivery()) {
+                    prior = i;
+                    break;
+                }
+            }
+            if (prior >= 0) {
+                Candidate p = out.get(prior);
+                String text = CONFIRMING_VERBS.contains(c.verb()) ? p.clause() : join(p.clause(), c.clause());
+                out.set(prior, p.with(text, c.due().isPresent() ? c.due() : p.due()).withTentative(p.tentative() && c.tentative())
+                        .extendedTo(c.sentence().index()));
+                continue;
+            }
+            Sentence antecedent = antecedent(c.sentence());
+            if (antecedent == null) {
+                out.add(c);
+                continue;
+            }
+            Optional<DateMention> due = c.due();
+            if (due.isEmpty() && lowerClause.contains("by then")) {
+                due = RelativeDates.dueDate(antecedent.text(), meetingDate);
+            }
+            out.add(c.with(c.clause() + " (" + antecedent.text().replaceAll("[.!?]+$", "") + ")", due)
+                    .withTentative(c.tentative()));
+        }
+        return out;
+    }
+
+    private static final Pattern STARTS_WITH_PRONOUN = Pattern.compile("^(?:it|that|they|this|those|these|he|she)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private Sentence antecedent(Sentence s) {
+        List<Sentence> all = doc.sentences();
+        for (int i = s.index() - 1; i >= 0 && s.index() - i <= 4; i--) {
+            Sentence p = all.get(i);
+            String text = LEADING.matcher(p.text()).replaceFirst("");
+            if (contentWords(text).size() >= 3 && !STARTS_WITH_PRONOUN.matcher(text).find()
+                    && !REFERRING.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** "You'll have it Wednesday morning": a delivery promise dates the owner's undated item just before it. */
+    private List<Candidate> attachDeliveries(List<Candidate> items) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : items) {
+            if (c.delivery() && c.due().isPresent()) {
+                int target = -1;
+                for (int i = out.size() - 1; i >= 0; i--) {
+                    Candidate p = out.get(i);
+                    if (c.sentence().index() - p.last() > 4) {
+                        break;
+                    }
+                    if (p.ownerLabel() != null && p.ownerLabel().equals(c.ownerLabel())) {
+                        target = i;
+                        break;
+                    }
+                }
+                if (target >= 0) {
+                    Candidate p = out.get(target);
+                    if (p.due().isEmpty()) {
+                        out.set(target, p.with(p.clause(), c.due()).extendedTo(c.sentence().index()));
+                    }
+                    continue;
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** "I'll start the purchase order. Hopefully before the end of May." */
+    private List<Candidate> attachTrailingDates(List<Candidate> items, Set<Integer> itemSentences) {
+        List<Candidate> out = new ArrayList<>();
+        List<Sentence> all = doc.sentences();
+        for (Candidate c : items) {
+            int next = c.last() + 1;
+            if (c.due().isEmpty() && next < all.size() && all.get(next).turn() == all.get(c.last()).turn()
+                    && all.get(next).wordCount() <= 6 && !itemSentences.contains(next)) {
+                Optional<DateMention> d = RelativeDates.dueDate(all.get(next).text(), meetingDate);
+                if (d.isPresent()) {
+                    out.add(c.with(c.clause(), d).withTentative(c.tentative()));
+                    continue;
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private String vocative(Sentence s) {
+        Matcher m = VOCATIVE_START.matcher(LEADING.matcher(s.text()).replaceFirst(""));
+        if (m.find() && isPersonName(m.group("name"))) {
+            return m.group("name");
+        }
+        m = VOCATIVE_END.matcher(s.text());
+        if (m.find() && isPersonName(m.group("name"))) {
+            return m.group("name");
+        }
+        if (s.index() > 0) {
+            Sentence prev = doc.sentences().get(s.index() - 1);
+            if (prev.turn() == s.turn()) {
+                m = VOCATIVE_ALONE.matcher(prev.text());
+                if (m.find() && isPersonName(m.group("name"))) {
+                    return m.group("name");
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean isPersonName(String word) {
+        return ctx.speakers().find(word).isPresent();
+    }
+
+    private int firstSentence(int turn) {
+        for (Sentence x : doc.sentences()) {
+            if (x.turn() == turn) {
+                return x.index();
+            }
+        }
+        return -1;
+    }
+
+    private String firstText(int turn) {
+        int i = firstSentence(turn);
+        return i < 0 ? "" : doc.sentences().get(i).text();
+    }
+
+    private boolean overlaps(Candidate a, Candidate b) {
+        Set<String> x = contentWords(a.clause());
+        Set<String> y = contentWords(b.clause());
+        for (String w : x) {
+            if (y.contains(w)) {
+                return true;
+            }
+        }
+        return a.due().isPresent() && b.due().isPresent() && a.due().get().date().equals(b.due().get().date());
+    }
+
+    // ---------------------------------------------------------------- results
+
+    private List<ActionItem> dedupe(List<Candidate> items) {
+        List<ActionItem> out = new ArrayList<>();
+        List<Set<String>> seen = new ArrayList<>();
+        for (Candidate c : items) {
+            Set<String> words = contentWords(c.clause());
+            boolean duplicate = false;
+            for (int i = 0; i < out.size(); i++) {
+                ActionItem prior = out.get(i);
+                if (java.util.Objects.equals(prior.ownerName(), c.ownerName()) && jaccard(seen.get(i), words) >= 0.6) {
+                    duplicate = true;
+                    if (prior.dueDate() == null && c.due().isPresent()) {
+                        out.set(i, new ActionItem(prior.text(), prior.ownerLabel(), prior.ownerName(), c.due().get().date(),
+                                prior.evidence()));
+                    }
+                }
+            }
+            if (!duplicate) {
+                Sentence s = c.sentence();
+                out.add(new ActionItem(capitalise(c.clause()), c.ownerLabel(), c.ownerName(),
+                        c.due().map(DateMention::date).orElse(null), ctx.evidence(s.speaker(), s.startMs(), s.text())));
+                seen.add(words);
+            }
+        }
+        return out;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int inter = 0;
+        for (String w : a) {
+            if (b.contains(w)) {
+                inter++;
+            }
+        }
+        return inter / (double) (a.size() + b.size() - inter);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static final Pattern DATE_CLAUSE_END = Pattern.compile(",\\s+(?:so|but|because|which|although)\\s|\\s+because\\s");
+
+    /** The due date said in a sentence from the trigger on, up to a clause that gives a reason ("…, so Wednesday is the latest"). */
+    private Optional<DateMention> dueIn(String sentence, int from) {
+        String rest = sentence.substring(from);
+        Matcher end = DATE_CLAUSE_END.matcher(rest);
+        return RelativeDates.dueDate(end.find() ? rest.substring(0, end.start()) : rest, meetingDate);
+    }
+
+    private String name(String label) {
+        return label == null ? null : ctx.speakers().displayName(label);
+    }
+
+    /** "If the certificate slips, let me know" — work that only happens on a condition is not (yet) an item. */
+    private static boolean conditional(String lower, int at) {
+        String clause = lower.substring(0, at);
+        return clause.matches(".*\\b(if|unless)\\b.*") && !clause.matches(".*\\bif you\\b.*");
+    }
+
+    private static boolean startsWithAny(String rest, Set<String> phrases) {
+        for (String p : phrases) {
+            if (p.indexOf(' ') > 0 && rest.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeName(String word) {
+        return word.length() > 1 && Character.isUpperCase(word.charAt(0)) && !NOT_NAMES.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Set<String> NOT_NAMES = Set.of("i", "we", "you", "they", "he", "she", "it", "that", "this", "there",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+            "april", "may", "june", "july", "august", "september", "october", "november", "december", "legal", "finance",
+            "sales", "support", "engineering", "marketing", "product", "procurement", "someone", "everyone", "nobody",
+            "who", "what", "which", "then", "so", "and", "but", "also", "great", "okay", "sure", "yes", "thanks", "perfect",
+            "good", "the", "our", "my", "your", "their", "one", "if", "when", "once", "let's", "let", "please");
+
+    private static String clean(String clause) {
+        String c = clause.strip();
+        c = c.replaceAll("[\\s,;:.!?]+$", "");
+        c = c.replaceAll(",?\\s+(?:please|okay|ok|right|thanks)$", "");
+        c = VOCATIVE_END.matcher(c + ".").find() ? c.replaceAll(",\\s+[A-Z][a-z]+$", "") : c;
+        return c;
+    }
+
+    private static final Pattern CONDITION = Pattern.compile("^(?:once|when|after|as soon as|if) [^,]{3,60},\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Once Brian signs off, I'll start the purchase order": the condition belongs to the item. */
+    private static String condition(String sentence, int triggerAt) {
+        String before = LEADING.matcher(sentence.substring(0, triggerAt)).replaceFirst("");
+        if (CONDITION.matcher(before).matches()) {
+            String c = before.strip().replaceAll(",$", "");
+            return " " + Character.toLowerCase(c.charAt(0)) + c.substring(1);
+        }
+        return "";
+    }
+
+    private static final Pattern YOU = Pattern.compile("(?<=\\S )(you|your)\\b(?!'| (?:both|all|guys|two|folks|can|will|'ll|need|should|want))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ME = Pattern.compile("\\b(me|my)\\b");
+
+    /**
+     * Makes an item readable out of the conversation: in a two-person conversation a commitment's
+     * "you" is the other person ("send Dana the report"); a request's "me" is whoever asked.
+     */
+    private String personalise(String clause, String speaker, boolean commitment) {
+        if (commitment) {
+            List<String> others = ctx.transcript().speakers().stream().map(sp -> sp.label())
+                    .filter(l -> !l.equals(speaker)).toList();
+            if (others.size() != 1) {
+                return clause;
+            }
+            String other = name(others.get(0));
+            return YOU.matcher(clause).replaceAll(r -> r.group(1).equalsIgnoreCase("you")
+                    ? Matcher.quoteReplacement(other) : Matcher.quoteReplacement(other + "'s"));
+        }
+        String me = name(speaker);
+        return ME.matcher(clause).replaceAll(r -> r.group(1).equals("me")
+                ? Matcher.quoteReplacement(me) : Matcher.quoteReplacement(me + "'s"));
+    }
+
+    private static String join(String a, String b) {
+        return a + "; " + b;
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "to", "of", "for", "and", "or", "by", "on",
+            "in", "at", "with", "from", "it", "that", "this", "them", "you", "me", "i", "we", "us", "your", "my", "our", "is",
+            "be", "will", "can", "as", "so", "up", "over", "back", "then", "also", "please", "just", "all");
+
+    static Set<String> contentWords(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9']+")) {
+            if (w.length() > 1 && !FUNCTION_WORDS.contains(w)) {
+                out.add(Stemmer.stem(w));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> stems(String... words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            out.add(w.indexOf(' ') > 0 ? w : Stemmer.stem(w));
+        }
+        return out;
+    }
+}
