@@ -3,10 +3,13 @@ package harmony.core.intelligence;
 import harmony.core.domain.Conversation;
 import harmony.core.domain.Transcript;
 import harmony.core.intelligence.text.Document;
+import harmony.core.intelligence.text.Sentence;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,6 +66,28 @@ public final class ConversationContext {
             document = d;
         }
         return d;
+    }
+
+    /**
+     * The sentence a quote was taken from, matched loosely (case, punctuation, a quote longer than
+     * the sentence); empty when the words are not in the transcript — how model output is checked.
+     */
+    public Optional<Evidence> locate(String quote) {
+        String q = normalise(quote == null ? "" : quote);
+        if (q.length() < 4) {
+            return Optional.empty();
+        }
+        for (Sentence s : document().sentences()) {
+            String t = normalise(s.text());
+            if (t.contains(q) || q.contains(t) && t.length() > 12) {
+                return Optional.of(evidence(s.speaker(), s.startMs(), s.text()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^a-z0-9' ]+", " ").replaceAll("\\s+", " ").strip();
     }
 
     /** Evidence for words said by {@code speaker} at {@code startMs}. */

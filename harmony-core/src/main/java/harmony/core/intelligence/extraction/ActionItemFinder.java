@@ -345,6 +345,17 @@ final class ActionItemFinder {
         return first.matches("^(?:yes,? )?(?:please do|please|yes please|do that|go ahead|that would be great|that would help|sounds good|perfect|great|deal)\\b.*");
     }
 
+    /** The addressee's first turn among the next three, else the next other speaker's turn. */
+    private int turnOf(String label, int after) {
+        List<TimedTurn> turns = doc.turns();
+        for (int t = after + 1; t < turns.size() && t <= after + 3; t++) {
+            if (turns.get(t).speaker().equals(label)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     private int replyTurn(Sentence s) {
         List<TimedTurn> turns = doc.turns();
         for (int t = s.turn() + 1; t < turns.size() && t <= s.turn() + 2; t++) {
@@ -358,7 +369,10 @@ final class ActionItemFinder {
     /** Resolves a request or proposal against the reply that follows it. */
     private Optional<Candidate> answer(Candidate c, List<Candidate> found, Set<Sentence> consumed) {
         Sentence s = c.sentence();
-        int replyTurn = replyTurn(s);
+        String vocative = c.kind() == Kind.REQUEST ? vocative(s) : null;
+        Optional<Person> addressee = vocative == null ? Optional.empty() : ctx.speakers().find(vocative)
+                .filter(p -> p.label() != null && !p.label().equals(s.speaker()));
+        int replyTurn = addressee.map(p -> turnOf(p.label(), s.turn())).orElseGet(() -> replyTurn(s));
         if (c.kind() == Kind.REQUEST && replyTurn >= 0
                 && REFUSAL.matcher(firstText(replyTurn).toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
             return Optional.empty();
@@ -394,7 +408,6 @@ final class ActionItemFinder {
                 due = RelativeDates.dueDate(reply, meetingDate); // "Will do, probably tomorrow."
             }
         }
-        String vocative = vocative(s);
         if (vocative != null) {
             Optional<Person> p = ctx.speakers().find(vocative);
             if (p.isPresent() && !s.speaker().equals(p.get().label())) {

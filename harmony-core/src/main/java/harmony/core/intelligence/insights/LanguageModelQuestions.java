@@ -5,14 +5,12 @@ import harmony.core.intelligence.ConversationContext;
 import harmony.core.intelligence.Evidence;
 import harmony.core.intelligence.IntelligenceJson;
 import harmony.core.intelligence.rules.LanguageModelQuestion;
-import harmony.core.intelligence.text.Sentence;
 import harmony.core.intelligence.text.TranscriptChunks;
 import harmony.core.port.out.LanguageModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,30 +44,11 @@ final class LanguageModelQuestions {
             if (root.path("answer").asBoolean()) {
                 yes = true;
                 for (JsonNode quote : root.path("quotes")) {
-                    locate(ctx, quote.asText()).ifPresent(quotes::add);
+                    ctx.locate(quote.asText()).ifPresent(quotes::add);
                 }
             }
         }
         return new Answer(yes, new ArrayList<>(quotes));
-    }
-
-    /** The transcript sentence a quote came from, if the model quoted faithfully. */
-    static java.util.Optional<Evidence> locate(ConversationContext ctx, String quote) {
-        String q = normalise(quote);
-        if (q.length() < 4) {
-            return java.util.Optional.empty();
-        }
-        for (Sentence s : ctx.document().sentences()) {
-            String t = normalise(s.text());
-            if (t.contains(q) || q.contains(t) && t.length() > 12) {
-                return java.util.Optional.of(ctx.evidence(s.speaker(), s.startMs(), s.text()));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^a-z0-9' ]+", " ").replaceAll("\\s+", " ").strip();
     }
 
     private LanguageModelQuestions() {
