@@ -3,7 +3,13 @@ package harmony.core.intelligence;
 import harmony.core.intelligence.extraction.ActionItem;
 import harmony.core.intelligence.extraction.Extraction;
 import harmony.core.intelligence.extraction.RuleBasedExtractor;
+import harmony.core.intelligence.insights.InsightResult;
+import harmony.core.intelligence.projects.Project;
+import harmony.core.intelligence.projects.ProjectDefinitions;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +89,39 @@ class LabelledSetEvaluationTest {
         assertThat(f1).as("action-item F1").isGreaterThanOrEqualTo(0.8);
         assertThat(ownerAccuracy).as("owner accuracy").isGreaterThanOrEqualTo(0.9);
         assertThat(dueAccuracy).as("due-date accuracy").isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * Conversation-level insight precision and recall of the phrase trackers in
+     * {@code intelligence/projects.json} against the labelled topics. No target is set by the issue;
+     * the assertion guards against regressions below the level measured when this was written.
+     */
+    @Test
+    void insightTrackersFindTheLabelledTopics() throws Exception {
+        List<Project> projects = ProjectDefinitions.fromJson(
+                Files.readString(Path.of("src/test/resources/intelligence/projects.json")), "ws1");
+        ConversationAnalyzer analyzer = ConversationAnalyzer.defaults();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (LabelledConversation lc : LabelledConversation.all()) {
+            ConversationContext ctx = ConversationContext.of(lc.conversation(), lc.transcript());
+            ConversationAnalysis a = analyzer.analyze(ctx, Project.applicableTo(lc.conversation(), projects));
+            for (InsightResult r : a.insights()) {
+                boolean gold = lc.topics().contains(r.definitionId());
+                tp += gold && r.triggered() ? 1 : 0;
+                fp += !gold && r.triggered() ? 1 : 0;
+                fn += gold && !r.triggered() ? 1 : 0;
+                if (VERBOSE && gold != r.triggered()) {
+                    System.out.println(lc.name() + (gold ? " MISSED " : " EXTRA ") + r.definitionId() + " " + r.hits());
+                }
+            }
+        }
+        double precision = tp / (double) (tp + fp);
+        double recall = tp / (double) (tp + fn);
+        double f1 = 2 * precision * recall / (precision + recall);
+        System.out.printf(Locale.ROOT, "INSIGHTS topics: tp=%d fp=%d fn=%d precision=%.3f recall=%.3f F1=%.3f%n", tp, fp, fn, precision, recall, f1);
+        assertThat(f1).as("topic F1").isGreaterThanOrEqualTo(0.75);
     }
 
     static boolean sameOwner(String gold, String got) {
