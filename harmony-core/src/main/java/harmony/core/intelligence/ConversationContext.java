@@ -2,12 +2,16 @@ package harmony.core.intelligence;
 
 import harmony.core.domain.Conversation;
 import harmony.core.domain.Transcript;
+import harmony.core.intelligence.text.DateMention;
 import harmony.core.intelligence.text.Document;
+import harmony.core.intelligence.text.RelativeDates;
 import harmony.core.intelligence.text.Sentence;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +28,7 @@ public final class ConversationContext {
     private final SpeakerResolver speakers;
     private final ZoneId zone;
     private volatile Document document;
+    private volatile List<List<DateMention>> dates;
 
     public ConversationContext(Conversation conversation, Transcript transcript, SpeakerResolver speakers, ZoneId zone) {
         this.conversation = requireNonNull(conversation, "conversation");
@@ -66,6 +71,21 @@ public final class ConversationContext {
             document = d;
         }
         return d;
+    }
+
+    /** The dates said in a sentence, resolved against {@link #meetingDate()}; computed once per sentence. */
+    public List<DateMention> dates(Sentence sentence) {
+        List<List<DateMention>> d = dates;
+        if (d == null) {
+            List<List<DateMention>> all = new ArrayList<>(document().sentences().size());
+            LocalDate day = meetingDate();
+            for (Sentence s : document().sentences()) {
+                all.add(RelativeDates.findAll(s.text(), day));
+            }
+            d = List.copyOf(all);
+            dates = d;
+        }
+        return d.get(sentence.index());
     }
 
     /**

@@ -87,10 +87,16 @@ public final class Participants implements SpeakerResolver {
     }
 
     private static boolean hasNamePart(String name, String part) {
-        for (String p : name.toLowerCase(Locale.ROOT).split("[\\s.-]+")) {
-            if (p.equals(part)) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int at = n.indexOf(part);
+        while (at >= 0) {
+            int end = at + part.length();
+            boolean startOk = at == 0 || " .-".indexOf(n.charAt(at - 1)) >= 0;
+            boolean endOk = end == n.length() || " .-".indexOf(n.charAt(end)) >= 0;
+            if (startOk && endOk) {
                 return true;
             }
+            at = n.indexOf(part, at + 1);
         }
         return false;
     }

@@ -91,10 +91,20 @@ final class ActionItemFinder {
     private final Document doc;
     private final LocalDate meetingDate;
 
+    /** The index of each turn's first sentence (-1 for a turn without words). */
+    private final int[] firstSentenceOfTurn;
+
     private ActionItemFinder(ConversationContext ctx) {
         this.ctx = ctx;
         this.doc = ctx.document();
         this.meetingDate = ctx.meetingDate();
+        this.firstSentenceOfTurn = new int[doc.turns().size()];
+        java.util.Arrays.fill(firstSentenceOfTurn, -1);
+        for (Sentence s : doc.sentences()) {
+            if (firstSentenceOfTurn[s.turn()] < 0) {
+                firstSentenceOfTurn[s.turn()] = s.index();
+            }
+        }
     }
 
     static List<ActionItem> find(ConversationContext ctx) {
@@ -153,7 +163,7 @@ final class ActionItemFinder {
         Optional<Candidate> best = Optional.empty();
         int bestAt = Integer.MAX_VALUE;
 
-        for (Pattern p : List.of(THIRD_PERSON, THIRD_PERSON_CONTRACTED)) {
+        for (Pattern p : mayAssign(lower) ? List.of(THIRD_PERSON, THIRD_PERSON_CONTRACTED) : List.<Pattern>of()) {
             Matcher third = p.matcher(original);
             while (third.find() && third.start() < bestAt) {
                 Optional<Candidate> c = thirdPerson(s, original, third);
@@ -165,7 +175,7 @@ final class ActionItemFinder {
             }
         }
         Matcher self = SELF.matcher(lower);
-        while (self.find() && self.start() < bestAt) {
+        while (containsAny(lower, SELF_CUES) && self.find() && self.start() < bestAt) {
             Optional<Candidate> c = selfCommitment(s, original, lower, self);
             if (c.isPresent()) {
                 best = c;
@@ -174,8 +184,8 @@ final class ActionItemFinder {
             }
         }
         Matcher delivery = DELIVERY.matcher(lower);
-        if (delivery.find() && delivery.start() < bestAt) {
-            Optional<DateMention> due = dueIn(original, delivery.start());
+        if (lower.contains("you'll") && delivery.find() && delivery.start() < bestAt) {
+            Optional<DateMention> due = dueIn(s, original, delivery.start());
             if (due.isPresent()) {
                 best = Optional.of(new Candidate(Kind.COMMIT, s, clean(original.substring(delivery.start())), "deliver",
                         s.speaker(), name(s.speaker()), due, false, true, false, s.index()));
@@ -183,7 +193,7 @@ final class ActionItemFinder {
             }
         }
         Matcher request = REQUEST.matcher(lower);
-        while (request.find() && request.start() < bestAt) {
+        while (containsAny(lower, REQUEST_CUES) && request.find() && request.start() < bestAt) {
             Optional<Candidate> c = request(s, original, lower, request);
             if (c.isPresent()) {
                 best = c;
@@ -192,13 +202,13 @@ final class ActionItemFinder {
             }
         }
         Matcher proposal = PROPOSAL.matcher(lower);
-        if (proposal.find() && proposal.start() < bestAt && !conditional(lower, proposal.start())) {
+        if (lower.contains("let's") && proposal.find() && proposal.start() < bestAt && !conditional(lower, proposal.start())) {
             best = Optional.of(new Candidate(Kind.PROPOSAL, s, clean(original.substring(proposal.start("verb"))),
-                    proposal.group("verb"), s.speaker(), name(s.speaker()), dueIn(original, proposal.start()), false, false, false, s.index()));
+                    proposal.group("verb"), s.speaker(), name(s.speaker()), dueIn(s, original, proposal.start()), false, false, false, s.index()));
             bestAt = proposal.start();
         }
         Matcher next = NEXT_STEP.matcher(lower);
-        if (next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))) {
+        if (lower.contains("next step") && next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))) {
             String who = next.group("who");
             String label = s.speaker();
             String ownerName = name(label);
@@ -213,9 +223,30 @@ final class ActionItemFinder {
                 ownerName = p.map(Person::name).orElse(capitalise(who));
             }
             best = Optional.of(new Candidate(kind, s, clean(original.substring(next.start("verb"))), next.group("verb"),
-                    label, ownerName, dueIn(original, next.start()), false, false, false, s.index()));
+                    label, ownerName, dueIn(s, original, next.start()), false, false, false, s.index()));
         }
         return best;
+    }
+
+    /** Cheap checks that spare most sentences the full patterns. */
+    private static final String[] SELF_CUES = {"i'll", "i will", "i'm", "i am", "we'll", "we will", "we're", "we are",
+            "let me", "i can", "i could", "i should", "i need", "i have to", "i've got", "we need", "we should", "we can", "i plan"};
+    private static final String[] REQUEST_CUES = {"you", "please", "make sure", "forget", "remember", "let me know",
+            "keep me posted"};
+    private static final String[] ASSIGN_CUES = {" will ", " going to ", " gonna ", " needs to ", " has to ", " is to ",
+            " can ", " should ", "'ll ", "'s going"};
+
+    private static boolean containsAny(String lower, String[] cues) {
+        for (String c : cues) {
+            if (lower.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayAssign(String lower) {
+        return containsAny(lower, ASSIGN_CUES);
     }
 
     private Optional<Candidate> thirdPerson(Sentence s, String original, Matcher m) {
@@ -224,13 +255,15 @@ final class ActionItemFinder {
         }
         String spoken = m.group("name");
         String verb = m.group("verb");
-        Optional<DateMention> due = dueIn(original, m.start());
-        if (PRONOUNS.contains(verb) || NOT_TASKS.contains(verb) || inMeeting(verb, original.toLowerCase(Locale.ROOT).substring(m.start("verb")), due)) {
+        if (PRONOUNS.contains(verb) || NOT_TASKS.contains(verb) || !looksLikeName(spoken)) {
             return Optional.empty();
         }
         Optional<Person> person = ctx.speakers().find(spoken);
-        boolean sentenceStart = m.start() == 0 || LEADING.matcher(original).replaceFirst("").startsWith(spoken);
-        if (person.isEmpty() && (sentenceStart || !looksLikeName(spoken))) {
+        if (person.isEmpty() && (m.start() == 0 || LEADING.matcher(original).replaceFirst("").startsWith(spoken))) {
+            return Optional.empty();
+        }
+        Optional<DateMention> due = dueIn(s, original, m.start());
+        if (inMeeting(verb, original.toLowerCase(Locale.ROOT).substring(m.start("verb")), due)) {
             return Optional.empty();
         }
         if (person.isPresent() && s.speaker().equals(person.get().label())) {
@@ -250,7 +283,7 @@ final class ActionItemFinder {
                 || weak && verb.equals("have") && rest.matches("have [a-z]+(?:ed|en|wn|ne|t)\\b.*")) {
             return Optional.empty(); // "let me know" is a request, handled there
         }
-        Optional<DateMention> due = dueIn(original, m.start());
+        Optional<DateMention> due = dueIn(s, original, m.start());
         boolean delivery = verb.equals("have") && rest.matches("have (?:it|that|them|this|the|a|an|my|our|something)\\b.*")
                 || rest.startsWith("get back") || rest.startsWith("get it to") || rest.startsWith("get that to");
         if (delivery) {
@@ -292,7 +325,7 @@ final class ActionItemFinder {
         if (!trigger.startsWith("if you") && conditional(lower, m.start())) {
             return Optional.empty();
         }
-        Optional<DateMention> due = dueIn(original, m.start());
+        Optional<DateMention> due = dueIn(s, original, m.start());
         int from = letMeKnow ? m.start() : m.start("verb");
         String rest = lower.substring(from);
         if (!letMeKnow) {
@@ -317,9 +350,9 @@ final class ActionItemFinder {
 
     private List<Candidate> link(List<Candidate> found) {
         List<Candidate> out = new ArrayList<>();
-        Set<Sentence> consumed = new HashSet<>();
+        Set<Integer> consumed = new HashSet<>();
         for (Candidate c : found) {
-            if (consumed.contains(c.sentence())) {
+            if (consumed.contains(c.sentence().index())) {
                 continue;
             }
             if (c.kind() == Kind.COMMIT && c.tentative()) {
@@ -333,6 +366,25 @@ final class ActionItemFinder {
             answer(c, found, consumed).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The candidates said in turns {@code from..to}; {@code found} is in sentence order. */
+    private static List<Candidate> window(List<Candidate> found, int from, int to) {
+        int lo = 0;
+        int hi = found.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (found.get(mid).sentence().turn() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int end = lo;
+        while (end < found.size() && found.get(end).sentence().turn() <= to) {
+            end++;
+        }
+        return found.subList(lo, end);
     }
 
     /** "I can spend a day on them." — "Please do." */
@@ -367,7 +419,7 @@ final class ActionItemFinder {
     }
 
     /** Resolves a request or proposal against the reply that follows it. */
-    private Optional<Candidate> answer(Candidate c, List<Candidate> found, Set<Sentence> consumed) {
+    private Optional<Candidate> answer(Candidate c, List<Candidate> found, Set<Integer> consumed) {
         Sentence s = c.sentence();
         String vocative = c.kind() == Kind.REQUEST ? vocative(s) : null;
         Optional<Person> addressee = vocative == null ? Optional.empty() : ctx.speakers().find(vocative)
@@ -377,8 +429,8 @@ final class ActionItemFinder {
                 && REFUSAL.matcher(firstText(replyTurn).toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
             return Optional.empty();
         }
-        for (Candidate other : found) {
-            if (other == c || consumed.contains(other.sentence()) || other.kind() != Kind.COMMIT || other.also()) {
+        for (Candidate other : window(found, s.turn(), Math.max(s.turn(), replyTurn))) {
+            if (other == c || consumed.contains(other.sentence().index()) || other.kind() != Kind.COMMIT || other.also()) {
                 continue;
             }
             Sentence o = other.sentence();
@@ -386,7 +438,7 @@ final class ActionItemFinder {
                     && o.index() - s.index() <= 2;
             boolean inReply = o.turn() == replyTurn && o.index() - firstSentence(replyTurn) < 3;
             if ((sameTurnAfter || inReply) && (c.kind() == Kind.REQUEST || sameTurnAfter || overlaps(c, other))) {
-                consumed.add(o);
+                consumed.add(o.index());
                 Set<String> added = contentWords(other.clause());
                 added.removeAll(contentWords(c.clause()));
                 String text = sameTurnAfter || added.size() >= 2 ? join(c.clause(), other.clause()) : c.clause();
@@ -405,7 +457,7 @@ final class ActionItemFinder {
                 return Optional.empty();
             }
             if (due.isEmpty() && ACCEPT.matcher(replyLower).find()) {
-                due = RelativeDates.dueDate(reply, meetingDate); // "Will do, probably tomorrow."
+                due = dueOf(firstSentence(replyTurn)); // "Will do, probably tomorrow."
             }
         }
         if (vocative != null) {
@@ -475,7 +527,7 @@ final class ActionItemFinder {
             }
             Optional<DateMention> due = c.due();
             if (due.isEmpty() && lowerClause.contains("by then")) {
-                due = RelativeDates.dueDate(antecedent.text(), meetingDate);
+                due = dueOf(antecedent.index());
             }
             out.add(c.with(c.clause() + " (" + antecedent.text().replaceAll("[.!?]+$", "") + ")", due)
                     .withTentative(c.tentative()));
@@ -536,7 +588,7 @@ final class ActionItemFinder {
             int next = c.last() + 1;
             if (c.due().isEmpty() && next < all.size() && all.get(next).turn() == all.get(c.last()).turn()
                     && all.get(next).wordCount() <= 6 && !itemSentences.contains(next)) {
-                Optional<DateMention> d = RelativeDates.dueDate(all.get(next).text(), meetingDate);
+                Optional<DateMention> d = dueOf(next);
                 if (d.isPresent()) {
                     out.add(c.with(c.clause(), d).withTentative(c.tentative()));
                     continue;
@@ -573,12 +625,7 @@ final class ActionItemFinder {
     }
 
     private int firstSentence(int turn) {
-        for (Sentence x : doc.sentences()) {
-            if (x.turn() == turn) {
-                return x.index();
-            }
-        }
-        return -1;
+        return firstSentenceOfTurn[turn];
     }
 
     private String firstText(int turn) {
@@ -643,10 +690,20 @@ final class ActionItemFinder {
     private static final Pattern DATE_CLAUSE_END = Pattern.compile(",\\s+(?:so|but|because|which|although)\\s|\\s+because\\s");
 
     /** The due date said in a sentence from the trigger on, up to a clause that gives a reason ("…, so Wednesday is the latest"). */
-    private Optional<DateMention> dueIn(String sentence, int from) {
-        String rest = sentence.substring(from);
-        Matcher end = DATE_CLAUSE_END.matcher(rest);
-        return RelativeDates.dueDate(end.find() ? rest.substring(0, end.start()) : rest, meetingDate);
+    private Optional<DateMention> dueIn(Sentence s, String original, int from) {
+        Matcher end = DATE_CLAUSE_END.matcher(original);
+        int until = end.find(from) ? end.start() : original.length();
+        List<DateMention> inClause = new ArrayList<>();
+        for (DateMention d : ctx.dates(s)) {
+            if (d.start() >= from && d.end() <= until) {
+                inClause.add(d);
+            }
+        }
+        return RelativeDates.dueDate(inClause);
+    }
+
+    private Optional<DateMention> dueOf(int sentence) {
+        return sentence < 0 ? Optional.empty() : RelativeDates.dueDate(ctx.dates(doc.sentences().get(sentence)));
     }
 
     private String name(String label) {
@@ -679,12 +736,14 @@ final class ActionItemFinder {
             "who", "what", "which", "then", "so", "and", "but", "also", "great", "okay", "sure", "yes", "thanks", "perfect",
             "good", "the", "our", "my", "your", "their", "one", "if", "when", "once", "let's", "let", "please");
 
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.!?]+$");
+    private static final Pattern TRAILING_COURTESY = Pattern.compile(",?\\s+(?:please|okay|ok|right|thanks)$");
+    private static final Pattern TRAILING_NAME = Pattern.compile(",\\s+[A-Z][a-z]+$");
+
     private static String clean(String clause) {
-        String c = clause.strip();
-        c = c.replaceAll("[\\s,;:.!?]+$", "");
-        c = c.replaceAll(",?\\s+(?:please|okay|ok|right|thanks)$", "");
-        c = VOCATIVE_END.matcher(c + ".").find() ? c.replaceAll(",\\s+[A-Z][a-z]+$", "") : c;
-        return c;
+        String c = TRAILING_PUNCTUATION.matcher(clause.strip()).replaceFirst("");
+        c = TRAILING_COURTESY.matcher(c).replaceFirst("");
+        return TRAILING_NAME.matcher(c).replaceFirst("");
     }
 
     private static final Pattern CONDITION = Pattern.compile("^(?:once|when|after|as soon as|if) [^,]{3,60},\\s*$",
@@ -738,12 +797,29 @@ final class ActionItemFinder {
 
     static Set<String> contentWords(String text) {
         Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9']+")) {
-            if (w.length() > 1 && !FUNCTION_WORDS.contains(w)) {
-                out.add(Stemmer.stem(w));
+        String lower = text.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isWordChar(lower.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && isWordChar(lower.charAt(i))) {
+                i++;
+            }
+            if (i - start > 1) {
+                String w = lower.substring(start, i);
+                if (!FUNCTION_WORDS.contains(w)) {
+                    out.add(Stemmer.stem(w));
+                }
             }
         }
         return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'';
     }
 
     private static Set<String> stems(String... words) {

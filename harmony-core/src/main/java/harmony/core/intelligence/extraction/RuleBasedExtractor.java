@@ -21,6 +21,18 @@ public final class RuleBasedExtractor implements Extractor {
                     + "|we(?: have|'ve)? decided|we agreed|it's decided|the decision is|we'll stick with|we're moving forward|approved"
                     + "|that's settled|it's a deal|we have a deal|final answer)\\b");
 
+    private static final java.util.Set<String> DECISION_CUES = java.util.Set.of("let's", "we'll", "we're", "we", "decided",
+            "agreed", "decision", "approved", "settled", "deal", "final");
+
+    private static boolean mayDecide(Sentence s) {
+        for (String w : s.tokens().lower()) {
+            if (DECISION_CUES.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Extraction extract(ConversationContext ctx) {
         List<ActionItem> items = ActionItemFinder.find(ctx);
@@ -40,7 +52,7 @@ public final class RuleBasedExtractor implements Extractor {
             if (s.isQuestion() && s.wordCount() >= 3) {
                 questions.add(new Question(s.text(), ctx.speakers().side(s.speaker()),
                         ctx.evidence(s.speaker(), s.startMs(), s.text())));
-            } else if (DECISION.matcher(s.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
+            } else if (mayDecide(s) && DECISION.matcher(s.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
                 decisions.add(new Decision(s.text(), ctx.evidence(s.speaker(), s.startMs(), s.text())));
             }
         }

@@ -12,7 +12,6 @@ import harmony.core.intelligence.rules.InsightHits;
 import harmony.core.intelligence.rules.MetricCondition;
 import harmony.core.intelligence.rules.NextMeetingBooked;
 import harmony.core.intelligence.rules.PhraseTracker;
-import harmony.core.intelligence.text.RelativeDates;
 import harmony.core.intelligence.text.Sentence;
 
 import java.util.ArrayList;
@@ -71,8 +70,11 @@ public final class CriterionEvaluator {
         ConversationContext ctx = facts.context();
         List<Evidence> evidence = new ArrayList<>();
         for (Sentence s : ctx.document().sentences()) {
+            if (ctx.dates(s).isEmpty()) {
+                continue;
+            }
             String lower = s.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-            if (SCHEDULING.matcher(lower).find() && !RelativeDates.findAll(s.text(), ctx.meetingDate()).isEmpty()) {
+            if (SCHEDULING.matcher(lower).find()) {
                 evidence.add(ctx.evidence(s.speaker(), s.startMs(), s.text()));
             }
         }

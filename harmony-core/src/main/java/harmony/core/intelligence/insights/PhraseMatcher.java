@@ -8,6 +8,7 @@ import harmony.core.intelligence.text.Stemmer;
 import harmony.core.intelligence.text.Tokens;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,8 +39,27 @@ public final class PhraseMatcher {
             }
             patterns.add(new Pattern(words, prefix));
         }
+        // Only sentences holding some pattern's first word can match.
+        java.util.Map<String, BitSet> index = ctx.document().wordIndex();
+        BitSet candidates = new BitSet();
+        for (Pattern p : patterns) {
+            if (p.prefix()[0]) {
+                index.forEach((word, where) -> {
+                    if (word.startsWith(p.words()[0])) {
+                        candidates.or(where);
+                    }
+                });
+            } else {
+                BitSet where = index.get(p.words()[0]);
+                if (where != null) {
+                    candidates.or(where);
+                }
+            }
+        }
         List<Evidence> out = new ArrayList<>();
-        for (Sentence s : ctx.document().sentences()) {
+        List<Sentence> sentences = ctx.document().sentences();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Sentence s = sentences.get(i);
             if (!ctx.speakers().side(s.speaker()).matches(tracker.side())) {
                 continue;
             }

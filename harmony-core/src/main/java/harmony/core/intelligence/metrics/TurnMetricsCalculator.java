@@ -23,6 +23,7 @@ public final class TurnMetricsCalculator implements MetricsCalculator {
     private static final Set<String> FILLERS = Set.of("um", "umm", "uh", "uhh", "erm", "er", "ah", "hmm", "mm", "basically",
             "literally");
     private static final Set<String> FILLER_PAIRS = Set.of("you know", "i mean", "sort of", "kind of");
+    private static final Set<String> PAIR_STARTS = Set.of("you", "i", "sort", "kind");
 
     @Override
     public Metrics measure(ConversationContext ctx) {
@@ -153,7 +154,7 @@ public final class TurnMetricsCalculator implements MetricsCalculator {
         for (int i = 0; i < lower.length; i++) {
             if (FILLERS.contains(lower[i])) {
                 n++;
-            } else if (i + 1 < lower.length && FILLER_PAIRS.contains(lower[i] + " " + lower[i + 1])) {
+            } else if (i + 1 < lower.length && PAIR_STARTS.contains(lower[i]) && FILLER_PAIRS.contains(lower[i] + " " + lower[i + 1])) {
                 n++;
                 i++;
             }

@@ -4,8 +4,11 @@ import harmony.core.domain.Transcript;
 import harmony.core.domain.Turn;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +29,7 @@ public final class Document {
     private final List<Sentence> sentences;
     private final boolean timed;
     private final int words;
+    private volatile Map<String, BitSet> index;
 
     private Document(List<TimedTurn> turns, List<Sentence> sentences, boolean timed, int words) {
         this.turns = turns;
@@ -120,6 +124,26 @@ public final class Document {
         if (!t.isEmpty()) {
             out.add(t);
         }
+    }
+
+    /**
+     * The sentences that contain a word, by its lower-case form or its stem, as a set of sentence
+     * indices; built once, so many trackers search one transcript cheaply.
+     */
+    public Map<String, BitSet> wordIndex() {
+        Map<String, BitSet> i = index;
+        if (i == null) {
+            Map<String, BitSet> m = new HashMap<>();
+            for (Sentence s : sentences) {
+                for (int k = 0; k < s.stems().length; k++) {
+                    m.computeIfAbsent(s.tokens().lower()[k], w -> new BitSet()).set(s.index());
+                    m.computeIfAbsent(s.stems()[k], w -> new BitSet()).set(s.index());
+                }
+            }
+            i = Map.copyOf(m);
+            index = i;
+        }
+        return i;
     }
 
     public List<TimedTurn> turns() {

@@ -29,9 +29,9 @@ public final class RelativeDates {
     /** Words after a bare "the twentieth" that show it is a date, not "the first shipment". */
     private static final String AFTER_BARE_DAY = "(?=\\s*(?:$|[,.?!;:]|and\\b|at\\b|in\\b|to\\b|for\\b|so\\b|then\\b|or\\b|with\\b|because\\b|if\\b|which\\b|instead\\b|latest\\b|morning\\b|afternoon\\b|at the latest\\b))";
 
+    /** Tried only where a word that can start a date starts (see {@link #STARTS}): far cheaper than a scan. */
     private static final Pattern DATES = Pattern.compile(
-            "\\b(?<deadline>by|before|until|till|no later than|due|latest by|ahead of)?\\s*"
-                    + "(?:"
+            "(?:"
                     + "(?<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod|close of business"
                     + "|right after (?:this|the|our) (?:call|meeting)|right after this|after (?:this|the|our) (?:call|meeting)"
                     + "|within the hour|in an hour|right away|straight away|immediately|asap|as soon as possible|(?<!for )right now|(?<!for |from |until |till |right )now(?! on)|before lunch|after lunch)"
@@ -48,22 +48,95 @@ public final class RelativeDates {
                     + "|the\\s+(?<bareday>" + ORDINAL_DAY + ")" + AFTER_BARE_DAY
                     + ")\\b");
     private static final Pattern PAST = Pattern.compile("(?:since|last|past|previous|from|on last)\\s*$");
+    private static final Pattern DEADLINE_BEFORE = Pattern.compile("\\b(?:by|before|until|till|no later than|due|latest by|ahead of)\\s*$");
+    private static final java.util.Set<String> STARTS = starts();
+
+    private static java.util.Set<String> starts() {
+        java.util.Set<String> s = new java.util.HashSet<>(List.of(("today tonight this later end eod close right after within in "
+                + "straight immediately asap as now before the tomorrow next coming early beginning start eow eom").split(" ")));
+        s.addAll(List.of(WEEKDAY.split("\\|")));
+        s.addAll(List.of(MONTH.split("\\|")));
+        for (String ordinal : NumberWords.ORDINAL_WORDS_PATTERN.split("\\|")) {
+            s.add(ordinal.split(" ")[0]);
+        }
+        return java.util.Set.copyOf(s);
+    }
+
+    /** Words one of which every date expression contains; most sentences have none and skip the big pattern. */
+    private static final java.util.Set<String> CUES = cues();
+
+    private static java.util.Set<String> cues() {
+        java.util.Set<String> cues = new java.util.HashSet<>(List.of(("today tonight morning afternoon evening day eod tomorrow "
+                + "week weekend month quarter eow eom hour now away immediately asap possible lunch call meeting days weeks months "
+                + "business working").split(" ")));
+        cues.addAll(List.of(WEEKDAY.split("\\|")));
+        cues.addAll(List.of(MONTH.split("\\|")));
+        for (String ordinal : NumberWords.ORDINAL_WORDS_PATTERN.split("\\|")) {
+            cues.addAll(List.of(ordinal.split(" ")));
+        }
+        return java.util.Set.copyOf(cues);
+    }
+
+    private static boolean mayHoldADate(String lower) {
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(lower.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '\'')) {
+                i++;
+            }
+            if (i > start) {
+                if (Character.isDigit(lower.charAt(start))) {
+                    return true;
+                }
+                String word = lower.substring(start, i);
+                if (CUES.contains(word) || word.endsWith("'s") && CUES.contains(word.substring(0, word.length() - 2))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** All date mentions in {@code text}, in order. */
     public static List<DateMention> findAll(String text, LocalDate reference) {
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (!mayHoldADate(lower)) {
+            return List.of();
+        }
         List<DateMention> out = new ArrayList<>();
-        Matcher m = DATES.matcher(lower);
-        while (m.find()) {
-            int cs = m.start("deadline") >= 0 ? m.end("deadline") : m.start();
-            while (cs < lower.length() && Character.isWhitespace(lower.charAt(cs))) {
-                cs++;
-            }
-            int coreStart = cs;
-            if (m.end() == coreStart) {
+        Matcher m = DATES.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(lower.charAt(i)) || i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+                i++;
                 continue;
             }
-            String before = lower.substring(Math.max(0, coreStart - 12), coreStart);
+            int wordEnd = i;
+            while (wordEnd < n && (Character.isLetterOrDigit(lower.charAt(wordEnd)) || lower.charAt(wordEnd) == '\'')) {
+                wordEnd++;
+            }
+            String word = lower.substring(i, wordEnd);
+            if (word.endsWith("'s")) {
+                word = word.substring(0, word.length() - 2);
+            }
+            if (!STARTS.contains(word) && !Character.isDigit(word.charAt(0))) {
+                i = wordEnd;
+                continue;
+            }
+            m.region(i, n);
+            if (!m.lookingAt()) {
+                i = wordEnd;
+                continue;
+            }
+            int coreStart = i;
+            int coreEnd = m.end();
+            i = Math.max(coreEnd, wordEnd);
+            String before = lower.substring(Math.max(0, coreStart - 16), coreStart);
             if (PAST.matcher(before).find()) {
                 continue;
             }
@@ -73,17 +146,22 @@ public final class RelativeDates {
             if (m.group("month") != null && m.group("month").equals("may") && !Character.isUpperCase(text.charAt(m.start("month")))) {
                 continue; // "they may first …" is a verb, not the month
             }
+            boolean deadline = DEADLINE_BEFORE.matcher(before).find();
             resolve(m, reference).ifPresent(d -> out.add(
-                    new DateMention(d, coreStart, m.end(), text.substring(coreStart, m.end()), m.group("deadline") != null)));
+                    new DateMention(d, coreStart, coreEnd, text.substring(coreStart, coreEnd), deadline)));
         }
         return out;
     }
 
     /** The due date of a clause: its first deadline-marked date, else its last date. */
     public static Optional<DateMention> dueDate(String text, LocalDate reference) {
-        List<DateMention> all = findAll(text, reference);
-        return all.stream().filter(DateMention::deadline).findFirst()
-                .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
+        return dueDate(findAll(text, reference));
+    }
+
+    /** The due date among mentions in text order: the first deadline-marked one, else the last. */
+    public static Optional<DateMention> dueDate(List<DateMention> mentions) {
+        return mentions.stream().filter(DateMention::deadline).findFirst()
+                .or(() -> mentions.isEmpty() ? Optional.empty() : Optional.of(mentions.get(mentions.size() - 1)));
     }
 
     private static Optional<LocalDate> resolve(Matcher m, LocalDate ref) {
