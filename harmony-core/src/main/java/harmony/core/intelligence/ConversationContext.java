@@ -80,7 +80,7 @@ public final class ConversationContext {
             List<List<DateMention>> all = new ArrayList<>(document().sentences().size());
             LocalDate day = meetingDate();
             for (Sentence s : document().sentences()) {
-                all.add(RelativeDates.findAll(s.text(), day));
+                all.add(RelativeDates.findAll(s.tokens(), day));
             }
             d = List.copyOf(all);
             dates = d;

@@ -99,9 +99,12 @@ final class SummaryBuilder {
         return new Summary(text.toString(), key, topics);
     }
 
+    /** Words of three letters or more that are not stop words, and numbers of two digits or more. */
     private static boolean isContent(String lower) {
-        return lower.length() > 2 && !StopWords.contains(lower) && !lower.chars().allMatch(Character::isDigit)
-                || lower.length() > 1 && Character.isDigit(lower.charAt(0)) && lower.length() >= 2;
+        if (Character.isDigit(lower.charAt(0))) {
+            return lower.length() >= 2;
+        }
+        return lower.length() > 2 && !StopWords.contains(lower);
     }
 
     private SummaryBuilder() {

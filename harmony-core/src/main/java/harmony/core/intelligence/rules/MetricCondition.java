@@ -2,8 +2,6 @@ package harmony.core.intelligence.rules;
 
 import harmony.core.intelligence.metrics.Metric;
 
-import java.util.Locale;
-
 import static java.util.Objects.requireNonNull;
 
 /** A metric within bounds (inclusive; a null bound is open): "talk_ratio_internal at most 0.6". */
@@ -42,6 +40,6 @@ public record MetricCondition(Metric metric, Double min, Double max) implements 
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
     }
 }

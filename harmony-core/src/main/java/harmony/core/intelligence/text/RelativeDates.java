@@ -77,65 +77,90 @@ public final class RelativeDates {
         return java.util.Set.copyOf(cues);
     }
 
-    private static boolean mayHoldADate(String lower) {
-        int n = lower.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(lower.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '\'')) {
-                i++;
-            }
-            if (i > start) {
-                if (Character.isDigit(lower.charAt(start))) {
-                    return true;
-                }
-                String word = lower.substring(start, i);
-                if (CUES.contains(word) || word.endsWith("'s") && CUES.contains(word.substring(0, word.length() - 2))) {
-                    return true;
-                }
-            }
+    /** For common words that can start a date, the words that must follow; others start a date on their own. */
+    private static final java.util.Map<String, java.util.Set<String>> MUST_FOLLOW = mustFollow();
+
+    private static java.util.Map<String, java.util.Set<String>> mustFollow() {
+        java.util.Set<String> weekdays = java.util.Set.of(WEEKDAY.split("\\|"));
+        java.util.Set<String> ordinals = new java.util.HashSet<>();
+        for (String o : NumberWords.ORDINAL_WORDS_PATTERN.split("\\|")) {
+            ordinals.add(o.split(" ")[0]);
         }
-        return false;
+        java.util.Set<String> counts = new java.util.HashSet<>(List.of("a", "an", "one", "the"));
+        for (String c : NumberWords.CARDINAL_WORDS_PATTERN.split("\\|")) {
+            counts.add(c.split(" ")[0]);
+        }
+        java.util.Set<String> the = new java.util.HashSet<>(ordinals);
+        the.addAll(List.of("end", "day", "weekend", "following"));
+        java.util.Set<String> thisNext = new java.util.HashSet<>(weekdays);
+        thisNext.addAll(List.of("morning", "afternoon", "evening", "week", "month", "quarter"));
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("the", java.util.Set.copyOf(the)),
+                java.util.Map.entry("in", java.util.Set.copyOf(counts)),
+                java.util.Map.entry("within", java.util.Set.copyOf(counts)),
+                java.util.Map.entry("this", java.util.Set.copyOf(thisNext)),
+                java.util.Map.entry("next", java.util.Set.copyOf(thisNext)),
+                java.util.Map.entry("coming", java.util.Set.copyOf(thisNext)),
+                java.util.Map.entry("as", java.util.Set.of("soon")),
+                java.util.Map.entry("right", java.util.Set.of("after", "away", "now")),
+                java.util.Map.entry("after", java.util.Set.of("this", "the", "our", "lunch")),
+                java.util.Map.entry("before", java.util.Set.of("lunch")),
+                java.util.Map.entry("end", java.util.Set.of("of")),
+                java.util.Map.entry("close", java.util.Set.of("of")),
+                java.util.Map.entry("later", java.util.Set.of("today")),
+                java.util.Map.entry("straight", java.util.Set.of("away")),
+                java.util.Map.entry("early", java.util.Set.of("next")),
+                java.util.Map.entry("beginning", java.util.Set.of("of")),
+                java.util.Map.entry("start", java.util.Set.of("of")));
     }
 
     /** All date mentions in {@code text}, in order. */
     public static List<DateMention> findAll(String text, LocalDate reference) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        if (!mayHoldADate(lower)) {
+        return findAll(Tokens.of(text), reference);
+    }
+
+    /** All date mentions in a tokenised text, in order; offsets are in {@link Tokens#text()}. */
+    public static List<DateMention> findAll(Tokens tokens, LocalDate reference) {
+        String[] words = tokens.lower();
+        boolean cue = false;
+        for (String w : words) {
+            if (Character.isDigit(w.charAt(0)) || CUES.contains(stripPossessive(w))) {
+                cue = true;
+                break;
+            }
+        }
+        if (!cue) {
             return List.of();
+        }
+        String text = tokens.text();
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (lower.length() != text.length()) {
+            return List.of(); // a case mapping changed the length: offsets would not line up; no dates in such text
         }
         List<DateMention> out = new ArrayList<>();
         Matcher m = DATES.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
         int n = lower.length();
-        int i = 0;
-        while (i < n) {
-            if (!Character.isLetterOrDigit(lower.charAt(i)) || i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
-                i++;
+        int after = 0;
+        for (int k = 0; k < words.length; k++) {
+            int i = tokens.starts()[k];
+            if (i < after) {
                 continue;
             }
-            int wordEnd = i;
-            while (wordEnd < n && (Character.isLetterOrDigit(lower.charAt(wordEnd)) || lower.charAt(wordEnd) == '\'')) {
-                wordEnd++;
-            }
-            String word = lower.substring(i, wordEnd);
-            if (word.endsWith("'s")) {
-                word = word.substring(0, word.length() - 2);
-            }
+            String word = stripPossessive(words[k]);
             if (!STARTS.contains(word) && !Character.isDigit(word.charAt(0))) {
-                i = wordEnd;
+                continue;
+            }
+            java.util.Set<String> allowed = MUST_FOLLOW.get(word);
+            if (allowed != null && (k + 1 >= words.length || !allowed.contains(words[k + 1]) && !Character.isDigit(words[k + 1].charAt(0)))) {
                 continue;
             }
             m.region(i, n);
             if (!m.lookingAt()) {
-                i = wordEnd;
                 continue;
             }
             int coreStart = i;
             int coreEnd = m.end();
-            i = Math.max(coreEnd, wordEnd);
+            after = coreEnd;
             String before = lower.substring(Math.max(0, coreStart - 16), coreStart);
             if (PAST.matcher(before).find()) {
                 continue;
@@ -151,6 +176,10 @@ public final class RelativeDates {
                     new DateMention(d, coreStart, coreEnd, text.substring(coreStart, coreEnd), deadline)));
         }
         return out;
+    }
+
+    private static String stripPossessive(String w) {
+        return w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
     }
 
     /** The due date of a clause: its first deadline-marked date, else its last date. */
