@@ -163,24 +163,31 @@ final class ActionItemFinder {
         Optional<Candidate> best = Optional.empty();
         int bestAt = Integer.MAX_VALUE;
 
+        int n = lower.length();
         for (Pattern p : mayAssign(lower) ? List.of(THIRD_PERSON, THIRD_PERSON_CONTRACTED) : List.<Pattern>of()) {
-            Matcher third = p.matcher(original);
-            while (third.find() && third.start() < bestAt) {
+            Matcher third = p.matcher(original).useTransparentBounds(true);
+            int from = 0;
+            while (nextMatch(third, s, null, from, bestAt, n)) {
                 Optional<Candidate> c = thirdPerson(s, original, third);
                 if (c.isPresent()) {
                     best = c;
                     bestAt = third.start();
                     break;
                 }
+                from = third.start() + 1;
             }
         }
-        Matcher self = SELF.matcher(lower);
-        while (containsAny(lower, SELF_CUES) && self.find() && self.start() < bestAt) {
-            Optional<Candidate> c = selfCommitment(s, original, lower, self);
-            if (c.isPresent()) {
-                best = c;
-                bestAt = self.start();
-                break;
+        if (containsAny(lower, SELF_CUES)) {
+            Matcher self = SELF.matcher(lower).useTransparentBounds(true);
+            int from = 0;
+            while (nextMatch(self, s, SELF_FIRSTS, from, bestAt, n)) {
+                Optional<Candidate> c = selfCommitment(s, original, lower, self);
+                if (c.isPresent()) {
+                    best = c;
+                    bestAt = self.start();
+                    break;
+                }
+                from = self.start() + 1;
             }
         }
         Matcher delivery = DELIVERY.matcher(lower);
@@ -192,13 +199,17 @@ final class ActionItemFinder {
                 bestAt = delivery.start();
             }
         }
-        Matcher request = REQUEST.matcher(lower);
-        while (containsAny(lower, REQUEST_CUES) && request.find() && request.start() < bestAt) {
-            Optional<Candidate> c = request(s, original, lower, request);
-            if (c.isPresent()) {
-                best = c;
-                bestAt = request.start();
-                break;
+        if (containsAny(lower, REQUEST_CUES)) {
+            Matcher request = REQUEST.matcher(lower).useTransparentBounds(true);
+            int from = 0;
+            while (nextMatch(request, s, REQUEST_FIRSTS, from, bestAt, n)) {
+                Optional<Candidate> c = request(s, original, lower, request);
+                if (c.isPresent()) {
+                    best = c;
+                    bestAt = request.start();
+                    break;
+                }
+                from = request.start() + 1;
             }
         }
         Matcher proposal = PROPOSAL.matcher(lower);
@@ -235,6 +246,35 @@ final class ActionItemFinder {
             "keep me posted"};
     private static final String[] ASSIGN_CUES = {" will ", " going to ", " gonna ", " needs to ", " has to ", " is to ",
             " can ", " should ", "'ll ", "'s going"};
+
+    private static final Set<String> SELF_FIRSTS = Set.of("i'll", "i", "we'll", "we", "i'm", "we're", "let", "i've");
+    private static final Set<String> REQUEST_FIRSTS = Set.of("would", "could", "can", "will", "i", "i'd", "please", "make",
+            "don't", "remember", "you", "you'll", "if", "let", "keep");
+
+    /**
+     * Moves {@code m} to the next match that starts at a word in {@code firsts} (a capitalised word when
+     * null), at or after {@code from} and before {@code limit}: patterns are only tried where they can start.
+     */
+    private static boolean nextMatch(Matcher m, Sentence s, Set<String> firsts, int from, int limit, int length) {
+        harmony.core.intelligence.text.Tokens t = s.tokens();
+        for (int k = 0; k < t.size(); k++) {
+            int at = t.starts()[k];
+            if (at < from) {
+                continue;
+            }
+            if (at >= limit) {
+                return false;
+            }
+            if (firsts == null ? !t.isCapitalized(k) : !firsts.contains(t.lower()[k])) {
+                continue;
+            }
+            m.region(at, length);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean containsAny(String lower, String[] cues) {
         for (String c : cues) {
@@ -494,7 +534,7 @@ final class ActionItemFinder {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : items) {
             String lowerClause = c.clause().toLowerCase(Locale.ROOT);
-            boolean refers = REFERRING.matcher(lowerClause).find() || contentWords(c.clause()).size() <= 2;
+            boolean refers = content(c.clause()).size() <= 2 || REFERRING.matcher(lowerClause).find();
             if (!refers || c.delivery()) {
                 out.add(c);
                 continue;
@@ -543,7 +583,7 @@ final class ActionItemFinder {
         for (int i = s.index() - 1; i >= 0 && s.index() - i <= 4; i--) {
             Sentence p = all.get(i);
             String text = LEADING.matcher(p.text()).replaceFirst("");
-            if (contentWords(text).size() >= 3 && !STARTS_WITH_PRONOUN.matcher(text).find()
+            if (content(text).size() >= 3 && !STARTS_WITH_PRONOUN.matcher(text).find()
                     && !REFERRING.matcher(text.toLowerCase(Locale.ROOT)).find()) {
                 return p;
             }
@@ -634,8 +674,8 @@ final class ActionItemFinder {
     }
 
     private boolean overlaps(Candidate a, Candidate b) {
-        Set<String> x = contentWords(a.clause());
-        Set<String> y = contentWords(b.clause());
+        Set<String> x = content(a.clause());
+        Set<String> y = content(b.clause());
         for (String w : x) {
             if (y.contains(w)) {
                 return true;
@@ -650,10 +690,15 @@ final class ActionItemFinder {
         List<ActionItem> out = new ArrayList<>();
         List<Set<String>> seen = new ArrayList<>();
         for (Candidate c : items) {
-            Set<String> words = contentWords(c.clause());
+            Set<String> words = content(c.clause());
             boolean duplicate = false;
             for (int i = 0; i < out.size(); i++) {
                 ActionItem prior = out.get(i);
+                int a = seen.get(i).size();
+                int b = words.size();
+                if (Math.min(a, b) < 0.6 * Math.max(a, b)) {
+                    continue; // sets this different in size cannot reach a Jaccard of 0.6
+                }
                 if (java.util.Objects.equals(prior.ownerName(), c.ownerName()) && jaccard(seen.get(i), words) >= 0.6) {
                     duplicate = true;
                     if (prior.dueDate() == null && c.due().isPresent()) {
@@ -710,15 +755,20 @@ final class ActionItemFinder {
         return label == null ? null : ctx.speakers().displayName(label);
     }
 
+    private static final Pattern IF_OR_UNLESS = Pattern.compile("\\b(?:if|unless)\\b");
+    private static final Pattern IF_YOU = Pattern.compile("\\bif you\\b");
+
     /** "If the certificate slips, let me know" — work that only happens on a condition is not (yet) an item. */
     private static boolean conditional(String lower, int at) {
         String clause = lower.substring(0, at);
-        return clause.matches(".*\\b(if|unless)\\b.*") && !clause.matches(".*\\bif you\\b.*");
+        return IF_OR_UNLESS.matcher(clause).find() && !IF_YOU.matcher(clause).find();
     }
 
+    private static final List<String> IN_MEETING_PHRASES = IN_MEETING.stream().filter(p -> p.indexOf(' ') > 0).sorted().toList();
+
     private static boolean startsWithAny(String rest, Set<String> phrases) {
-        for (String p : phrases) {
-            if (p.indexOf(' ') > 0 && rest.startsWith(p)) {
+        for (String p : phrases == IN_MEETING ? IN_MEETING_PHRASES : List.copyOf(phrases)) {
+            if (rest.startsWith(p)) {
                 return true;
             }
         }
@@ -736,14 +786,34 @@ final class ActionItemFinder {
             "who", "what", "which", "then", "so", "and", "but", "also", "great", "okay", "sure", "yes", "thanks", "perfect",
             "good", "the", "our", "my", "your", "their", "one", "if", "when", "once", "let's", "let", "please");
 
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.!?]+$");
-    private static final Pattern TRAILING_COURTESY = Pattern.compile(",?\\s+(?:please|okay|ok|right|thanks)$");
-    private static final Pattern TRAILING_NAME = Pattern.compile(",\\s+[A-Z][a-z]+$");
+    private static final String[] COURTESIES = {"please", "okay", "ok", "right", "thanks"};
 
+    /** Drops trailing punctuation, a trailing courtesy ("…, please") and a trailing vocative ("…, Tom"). */
     private static String clean(String clause) {
-        String c = TRAILING_PUNCTUATION.matcher(clause.strip()).replaceFirst("");
-        c = TRAILING_COURTESY.matcher(c).replaceFirst("");
-        return TRAILING_NAME.matcher(c).replaceFirst("");
+        String c = trimEnd(clause.strip());
+        String lower = c.toLowerCase(Locale.ROOT);
+        for (String courtesy : COURTESIES) {
+            if (lower.endsWith(" " + courtesy) && c.length() > courtesy.length() + 1) {
+                c = trimEnd(c.substring(0, c.length() - courtesy.length() - 1));
+                break;
+            }
+        }
+        int comma = c.lastIndexOf(", ");
+        if (comma > 0) {
+            String tail = c.substring(comma + 2);
+            if (tail.length() > 1 && Character.isUpperCase(tail.charAt(0)) && tail.substring(1).chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+                c = c.substring(0, comma);
+            }
+        }
+        return c;
+    }
+
+    private static String trimEnd(String s) {
+        int end = s.length();
+        while (end > 0 && " ,;:.!?".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static final Pattern CONDITION = Pattern.compile("^(?:once|when|after|as soon as|if) [^,]{3,60},\\s*$",
@@ -794,6 +864,13 @@ final class ActionItemFinder {
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "to", "of", "for", "and", "or", "by", "on",
             "in", "at", "with", "from", "it", "that", "this", "them", "you", "me", "i", "we", "us", "your", "my", "our", "is",
             "be", "will", "can", "as", "so", "up", "over", "back", "then", "also", "please", "just", "all");
+
+    private final java.util.Map<String, Set<String>> contentCache = new java.util.HashMap<>();
+
+    /** {@link #contentWords(String)}, remembered for this conversation; callers must not change the set. */
+    private Set<String> content(String text) {
+        return contentCache.computeIfAbsent(text, ActionItemFinder::contentWords);
+    }
 
     static Set<String> contentWords(String text) {
         Set<String> out = new HashSet<>();
