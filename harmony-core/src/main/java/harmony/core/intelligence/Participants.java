@@ -20,11 +20,13 @@ import java.util.stream.Collectors;
  */
 public final class Participants implements SpeakerResolver {
     private final Map<String, Speaker> speakers;
+    private final Map<String, String> names = new java.util.HashMap<>();
     private final List<Person> people;
 
     private Participants(Map<String, Speaker> speakers, List<Person> people) {
         this.speakers = speakers;
         this.people = people;
+        speakers.forEach((label, s) -> names.put(label, s.displayName()));
     }
 
     public static Participants of(Transcript transcript) {
@@ -56,8 +58,7 @@ public final class Participants implements SpeakerResolver {
 
     @Override
     public String displayName(String label) {
-        Speaker s = speakers.get(label);
-        return s == null ? label : s.displayName();
+        return names.getOrDefault(label, label);
     }
 
     @Override

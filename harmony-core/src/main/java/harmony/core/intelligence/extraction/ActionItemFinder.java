@@ -521,8 +521,12 @@ final class ActionItemFinder {
     // ---------------------------------------------------------------- references and dates said elsewhere
 
     private static final Pattern REFERRING = Pattern.compile(
-            "^(?:[a-z'-]+ ){1,3}(?:it|them|this|those|these|one|him|her|that(?! (?:the|a|an|we|they|you|i|he|she|it|our|their|[a-z]+ (?:is|are|was|were|will|can|has|have))))\\b"
-                    + "|\\b(?:by then|the same)\\b");
+            "(?:[a-z'-]+ ){1,3}(?:it|them|this|those|these|one|him|her|that(?! (?:the|a|an|we|they|you|i|he|she|it|our|their|[a-z]+ (?:is|are|was|were|will|can|has|have))))\\b");
+
+    /** "send it", "build that by Thursday", "by then", "the same email": words that point elsewhere. */
+    private static boolean refersElsewhere(String lower) {
+        return REFERRING.matcher(lower).lookingAt() || lower.contains("by then") || lower.contains("the same");
+    }
     private static final Set<String> CONFIRMING_VERBS = Set.of("do", "handle", "sort", "take");
 
     /**
@@ -534,7 +538,7 @@ final class ActionItemFinder {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : items) {
             String lowerClause = c.clause().toLowerCase(Locale.ROOT);
-            boolean refers = content(c.clause()).size() <= 2 || REFERRING.matcher(lowerClause).find();
+            boolean refers = content(c.clause()).size() <= 2 || refersElsewhere(lowerClause);
             if (!refers || c.delivery()) {
                 out.add(c);
                 continue;
@@ -569,7 +573,7 @@ final class ActionItemFinder {
             if (due.isEmpty() && lowerClause.contains("by then")) {
                 due = dueOf(antecedent.index());
             }
-            out.add(c.with(c.clause() + " (" + antecedent.text().replaceAll("[.!?]+$", "") + ")", due)
+            out.add(c.with(c.clause() + " (" + trimEnd(antecedent.text()) + ")", due)
                     .withTentative(c.tentative()));
         }
         return out;
@@ -584,7 +588,7 @@ final class ActionItemFinder {
             Sentence p = all.get(i);
             String text = LEADING.matcher(p.text()).replaceFirst("");
             if (content(text).size() >= 3 && !STARTS_WITH_PRONOUN.matcher(text).find()
-                    && !REFERRING.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+                    && !refersElsewhere(text.toLowerCase(Locale.ROOT))) {
                 return p;
             }
         }
@@ -694,12 +698,15 @@ final class ActionItemFinder {
             boolean duplicate = false;
             for (int i = 0; i < out.size(); i++) {
                 ActionItem prior = out.get(i);
+                if (!java.util.Objects.equals(prior.ownerName(), c.ownerName())) {
+                    continue;
+                }
                 int a = seen.get(i).size();
                 int b = words.size();
                 if (Math.min(a, b) < 0.6 * Math.max(a, b)) {
                     continue; // sets this different in size cannot reach a Jaccard of 0.6
                 }
-                if (java.util.Objects.equals(prior.ownerName(), c.ownerName()) && jaccard(seen.get(i), words) >= 0.6) {
+                if (jaccard(seen.get(i), words) >= 0.6) {
                     duplicate = true;
                     if (prior.dueDate() == null && c.due().isPresent()) {
                         out.set(i, new ActionItem(prior.text(), prior.ownerLabel(), prior.ownerName(), c.due().get().date(),
@@ -736,6 +743,9 @@ final class ActionItemFinder {
 
     /** The due date said in a sentence from the trigger on, up to a clause that gives a reason ("…, so Wednesday is the latest"). */
     private Optional<DateMention> dueIn(Sentence s, String original, int from) {
+        if (ctx.dates(s).isEmpty()) {
+            return Optional.empty();
+        }
         Matcher end = DATE_CLAUSE_END.matcher(original);
         int until = end.find(from) ? end.start() : original.length();
         List<DateMention> inClause = new ArrayList<>();
