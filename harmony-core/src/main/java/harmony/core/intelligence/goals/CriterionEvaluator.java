@@ -12,12 +12,14 @@ import harmony.core.intelligence.rules.InsightHits;
 import harmony.core.intelligence.rules.MetricCondition;
 import harmony.core.intelligence.rules.NextMeetingBooked;
 import harmony.core.intelligence.rules.PhraseTracker;
+import harmony.core.intelligence.text.AnchoredPatterns;
 import harmony.core.intelligence.text.Sentence;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,9 @@ public final class CriterionEvaluator {
             "\\b(?:schedul\\w*|book\\w*|set up (?:a|another|the|our) (?:call|meeting|session|demo|time)|pencil\\w* in"
                     + "|(?:calendar )?invite|follow[- ]up (?:call|meeting)|meet again|let's meet|regroup|reconvene|kick ?off call"
                     + "|dry run|next call|next meeting|catch up|see you (?:on|next)|talk again|another call)\\b");
+
+    private static final Set<String> SCHEDULING_FIRST_WORDS = Set.of("set", "invite", "calendar", "follow", "meet", "let's",
+            "regroup", "reconvene", "kick", "kickoff", "dry", "next", "catch", "see", "talk", "another");
 
     public static Outcome evaluate(Criterion criterion, Facts facts) {
         ConversationContext ctx = facts.context();
@@ -74,7 +79,7 @@ public final class CriterionEvaluator {
                 continue;
             }
             String lower = s.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-            if (SCHEDULING.matcher(lower).find()) {
+            if (AnchoredPatterns.matchesAtWord(SCHEDULING, s, lower, SCHEDULING_FIRST_WORDS, "schedul", "book", "pencil")) {
                 evidence.add(ctx.evidence(s.speaker(), s.startMs(), s.text()));
             }
         }

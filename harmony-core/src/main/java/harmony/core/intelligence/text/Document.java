@@ -136,8 +136,12 @@ public final class Document {
             Map<String, BitSet> m = new HashMap<>();
             for (Sentence s : sentences) {
                 for (int k = 0; k < s.stems().length; k++) {
-                    m.computeIfAbsent(s.tokens().lower()[k], w -> new BitSet()).set(s.index());
-                    m.computeIfAbsent(s.stems()[k], w -> new BitSet()).set(s.index());
+                    String lower = s.tokens().lower()[k];
+                    String stem = s.stems()[k];
+                    m.computeIfAbsent(lower, w -> new BitSet()).set(s.index());
+                    if (!stem.equals(lower)) {
+                        m.computeIfAbsent(stem, w -> new BitSet()).set(s.index());
+                    }
                 }
             }
             i = Map.copyOf(m);
