@@ -523,9 +523,11 @@ final class ActionItemFinder {
     private static final Pattern REFERRING = Pattern.compile(
             "(?:[a-z'-]+ ){1,3}(?:it|them|this|those|these|one|him|her|that(?! (?:the|a|an|we|they|you|i|he|she|it|our|their|[a-z]+ (?:is|are|was|were|will|can|has|have))))\\b");
 
+    private static final Pattern THE_SAME_THING = Pattern.compile("\\bthe same (?!day|time|way|week|month|page)\\w");
+
     /** "send it", "build that by Thursday", "by then", "the same email": words that point elsewhere. */
     private static boolean refersElsewhere(String lower) {
-        return REFERRING.matcher(lower).lookingAt() || lower.contains("by then") || lower.contains("the same");
+        return REFERRING.matcher(lower).lookingAt() || lower.contains("by then") || THE_SAME_THING.matcher(lower).find();
     }
     private static final Set<String> CONFIRMING_VERBS = Set.of("do", "handle", "sort", "take");
 
