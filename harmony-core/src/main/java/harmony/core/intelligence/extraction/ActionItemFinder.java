@@ -190,8 +190,8 @@ final class ActionItemFinder {
                 from = self.start() + 1;
             }
         }
-        Matcher delivery = DELIVERY.matcher(lower);
-        if (lower.contains("you'll") && delivery.find() && delivery.start() < bestAt) {
+        Matcher delivery = lower.contains("you'll") ? DELIVERY.matcher(lower) : null;
+        if (delivery != null && delivery.find() && delivery.start() < bestAt) {
             Optional<DateMention> due = dueIn(s, original, delivery.start());
             if (due.isPresent()) {
                 best = Optional.of(new Candidate(Kind.COMMIT, s, clean(original.substring(delivery.start())), "deliver",
@@ -212,14 +212,14 @@ final class ActionItemFinder {
                 from = request.start() + 1;
             }
         }
-        Matcher proposal = PROPOSAL.matcher(lower);
-        if (lower.contains("let's") && proposal.find() && proposal.start() < bestAt && !conditional(lower, proposal.start())) {
+        Matcher proposal = lower.contains("let's") ? PROPOSAL.matcher(lower) : null;
+        if (proposal != null && proposal.find() && proposal.start() < bestAt && !conditional(lower, proposal.start())) {
             best = Optional.of(new Candidate(Kind.PROPOSAL, s, clean(original.substring(proposal.start("verb"))),
                     proposal.group("verb"), s.speaker(), name(s.speaker()), dueIn(s, original, proposal.start()), false, false, false, s.index()));
             bestAt = proposal.start();
         }
-        Matcher next = NEXT_STEP.matcher(lower);
-        if (lower.contains("next step") && next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))) {
+        Matcher next = lower.contains("next step") ? NEXT_STEP.matcher(lower) : null;
+        if (next != null && next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))) {
             String who = next.group("who");
             String label = s.speaker();
             String ownerName = name(label);
