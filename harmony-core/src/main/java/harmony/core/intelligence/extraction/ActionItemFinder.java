@@ -527,7 +527,8 @@ final class ActionItemFinder {
 
     /** "send it", "build that by Thursday", "by then", "the same email": words that point elsewhere. */
     private static boolean refersElsewhere(String lower) {
-        return REFERRING.matcher(lower).lookingAt() || lower.contains("by then") || THE_SAME_THING.matcher(lower).find();
+        return REFERRING.matcher(lower).lookingAt() || lower.contains("by then")
+                || lower.contains("the same ") && THE_SAME_THING.matcher(lower).find();
     }
     private static final Set<String> CONFIRMING_VERBS = Set.of("do", "handle", "sort", "take");
 

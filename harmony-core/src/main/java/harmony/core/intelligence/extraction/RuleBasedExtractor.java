@@ -1,6 +1,7 @@
 package harmony.core.intelligence.extraction;
 
 import harmony.core.intelligence.ConversationContext;
+import harmony.core.intelligence.text.AnchoredPatterns;
 import harmony.core.intelligence.text.Sentence;
 
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ public final class RuleBasedExtractor implements Extractor {
                     + "|we(?: have|'ve)? decided|we agreed|it's decided|the decision is|we'll stick with|we're moving forward|approved"
                     + "|that's settled|it's a deal|we have a deal|final answer)\\b");
 
-    private static final java.util.Set<String> DECISION_CUES = java.util.Set.of("let's", "we'll", "we're", "we", "decided",
-            "agreed", "decision", "approved", "settled", "deal", "final");
+    /** The words a decision phrase can start with. */
+    private static final java.util.Set<String> DECISION_CUES = java.util.Set.of("let's", "we'll", "we're", "we", "we've", "it's",
+            "the", "approved", "that's", "final");
 
     private static boolean mayDecide(Sentence s) {
         for (String w : s.tokens().lower()) {
@@ -52,7 +54,8 @@ public final class RuleBasedExtractor implements Extractor {
             if (s.isQuestion() && s.wordCount() >= 3) {
                 questions.add(new Question(s.text(), ctx.speakers().side(s.speaker()),
                         ctx.evidence(s.speaker(), s.startMs(), s.text())));
-            } else if (mayDecide(s) && DECISION.matcher(s.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
+            } else if (mayDecide(s) && AnchoredPatterns.matchesAtWord(DECISION, s,
+                    s.text().toLowerCase(Locale.ROOT).replace('\u2019', '\''), DECISION_CUES)) {
                 decisions.add(new Decision(s.text(), ctx.evidence(s.speaker(), s.startMs(), s.text())));
             }
         }

@@ -30,15 +30,16 @@ final class SummaryBuilder {
             return Summary.EMPTY;
         }
         Map<String, Integer> freq = new HashMap<>();
-        Map<String, Map<String, Integer>> surface = new HashMap<>();
+        boolean[][] content = new boolean[sentences.size()][];
         for (Sentence s : sentences) {
-            for (int i = 0; i < s.stems().length; i++) {
-                String lower = s.tokens().lower()[i];
-                if (isContent(lower)) {
+            boolean[] c = new boolean[s.stems().length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = isContent(s.tokens().lower()[i]);
+                if (c[i]) {
                     freq.merge(s.stems()[i], 1, Integer::sum);
-                    surface.computeIfAbsent(s.stems()[i], k -> new HashMap<>()).merge(lower, 1, Integer::sum);
                 }
             }
+            content[s.index()] = c;
         }
         int wanted = Math.max(MIN_SENTENCES, Math.min(MAX_SENTENCES,
                 2 + ctx.document().wordCount() / WORDS_PER_SUMMARY_SENTENCE));
@@ -49,11 +50,12 @@ final class SummaryBuilder {
             }
             double score = 0;
             Set<String> seen = new HashSet<>();
-            int content = 0;
+            int contentWords = 0;
+            boolean[] isContent = content[s.index()];
             for (int i = 0; i < s.stems().length; i++) {
                 String lower = s.tokens().lower()[i];
-                if (isContent(lower)) {
-                    content++;
+                if (isContent[i]) {
+                    contentWords++;
                     if (seen.add(s.stems()[i])) {
                         score += Math.log1p(freq.getOrDefault(s.stems()[i], 0));
                     }
@@ -62,7 +64,7 @@ final class SummaryBuilder {
                     }
                 }
             }
-            if (content == 0) {
+            if (contentWords == 0) {
                 continue;
             }
             score /= Math.sqrt(s.wordCount());
@@ -90,11 +92,27 @@ final class SummaryBuilder {
             text.append(s.text());
             key.add(ctx.evidence(s.speaker(), s.startMs(), s.text()));
         }
-        List<String> topics = freq.entrySet().stream()
+        List<String> topStems = freq.entrySet().stream()
                 .filter(e -> e.getValue() >= 2)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOPICS)
-                .map(e -> surface.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())
+                .map(Map.Entry::getKey)
+                .toList();
+        // each topic is shown in its most frequent spelling
+        Map<String, Map<String, Integer>> surface = new HashMap<>();
+        for (String stem : topStems) {
+            surface.put(stem, new HashMap<>());
+        }
+        for (Sentence s : sentences) {
+            for (int i = 0; i < s.stems().length; i++) {
+                Map<String, Integer> forms = surface.get(s.stems()[i]);
+                if (forms != null && content[s.index()][i]) {
+                    forms.merge(s.tokens().lower()[i], 1, Integer::sum);
+                }
+            }
+        }
+        List<String> topics = topStems.stream()
+                .map(stem -> surface.get(stem).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())
                 .toList();
         return new Summary(text.toString(), key, topics);
     }

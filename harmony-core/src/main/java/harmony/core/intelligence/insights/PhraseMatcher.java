@@ -10,7 +10,6 @@ import harmony.core.intelligence.text.Tokens;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds a {@link PhraseTracker}'s phrases in a transcript, token by token (so matches fall on word
@@ -39,51 +38,51 @@ public final class PhraseMatcher {
             }
             patterns.add(new Pattern(words, prefix));
         }
-        // Only sentences holding some pattern's first word can match.
+        // Each pattern is tried only in the sentences that hold its first word.
         java.util.Map<String, BitSet> index = ctx.document().wordIndex();
-        BitSet candidates = new BitSet();
+        List<Sentence> sentences = ctx.document().sentences();
+        BitSet hit = new BitSet();
         for (Pattern p : patterns) {
+            BitSet where = new BitSet();
             if (p.prefix()[0]) {
-                index.forEach((word, where) -> {
+                index.forEach((word, in) -> {
                     if (word.startsWith(p.words()[0])) {
-                        candidates.or(where);
+                        where.or(in);
                     }
                 });
             } else {
-                BitSet where = index.get(p.words()[0]);
-                if (where != null) {
-                    candidates.or(where);
+                BitSet in = index.get(p.words()[0]);
+                if (in != null) {
+                    where.or(in);
+                }
+            }
+            where.andNot(hit);
+            for (int i = where.nextSetBit(0); i >= 0; i = where.nextSetBit(i + 1)) {
+                Sentence s = sentences.get(i);
+                if (ctx.speakers().side(s.speaker()).matches(tracker.side())
+                        && matches(p, stem ? s.stems() : s.tokens().lower(), s.tokens().lower())) {
+                    hit.set(i);
                 }
             }
         }
         List<Evidence> out = new ArrayList<>();
-        List<Sentence> sentences = ctx.document().sentences();
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+        for (int i = hit.nextSetBit(0); i >= 0; i = hit.nextSetBit(i + 1)) {
             Sentence s = sentences.get(i);
-            if (!ctx.speakers().side(s.speaker()).matches(tracker.side())) {
-                continue;
-            }
-            String[] text = stem ? s.stems() : s.tokens().lower();
-            String[] raw = s.tokens().lower();
-            if (matchesAny(patterns, text, raw)) {
-                out.add(ctx.evidence(s.speaker(), s.startMs(), s.text()));
-            }
+            out.add(ctx.evidence(s.speaker(), s.startMs(), s.text()));
         }
         return out;
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String[] text, String[] raw) {
-        for (Pattern p : patterns) {
-            int n = p.words().length;
-            for (int i = 0; i + n <= text.length; i++) {
-                boolean ok = true;
-                for (int k = 0; k < n && ok; k++) {
-                    ok = p.prefix()[k] ? raw[i + k].startsWith(p.words()[k]) : text[i + k].equals(p.words()[k])
-                            || raw[i + k].equals(p.words()[k].toLowerCase(Locale.ROOT));
-                }
-                if (ok) {
-                    return true;
-                }
+    private static boolean matches(Pattern p, String[] text, String[] raw) {
+        int n = p.words().length;
+        for (int i = 0; i + n <= text.length; i++) {
+            boolean ok = true;
+            for (int k = 0; k < n && ok; k++) {
+                String w = p.words()[k];
+                ok = p.prefix()[k] ? raw[i + k].startsWith(w) : text[i + k].equals(w) || raw[i + k].equals(w);
+            }
+            if (ok) {
+                return true;
             }
         }
         return false;
