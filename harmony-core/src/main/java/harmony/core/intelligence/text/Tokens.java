@@ -1,7 +1,6 @@
 package harmony.core.intelligence.text;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -12,8 +11,10 @@ import java.util.Locale;
 public record Tokens(String text, int[] starts, int[] ends, String[] lower) {
 
     public static Tokens of(String text) {
-        List<int[]> spans = new ArrayList<>();
         int n = text.length();
+        int[] starts = new int[Math.max(4, n / 5)];
+        int[] ends = new int[starts.length];
+        int count = 0;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -37,15 +38,23 @@ public record Tokens(String text, int[] starts, int[] ends, String[] lower) {
                     break;
                 }
             }
-            spans.add(new int[] {start, i});
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = i;
+            count++;
         }
-        int[] starts = new int[spans.size()];
-        int[] ends = new int[spans.size()];
-        String[] lower = new String[spans.size()];
-        for (int k = 0; k < spans.size(); k++) {
-            starts[k] = spans.get(k)[0];
-            ends[k] = spans.get(k)[1];
-            lower[k] = text.substring(starts[k], ends[k]).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+        starts = Arrays.copyOf(starts, count);
+        ends = Arrays.copyOf(ends, count);
+        String[] lower = new String[count];
+        for (int k = 0; k < count; k++) {
+            String word = text.substring(starts[k], ends[k]);
+            if (word.indexOf('\u2019') >= 0) {
+                word = word.replace('\u2019', '\'');
+            }
+            lower[k] = word.toLowerCase(Locale.ROOT);
         }
         return new Tokens(text, starts, ends, lower);
     }
