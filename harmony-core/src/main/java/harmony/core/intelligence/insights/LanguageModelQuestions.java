@@ -27,7 +27,7 @@ final class LanguageModelQuestions {
             You read a part of a conversation transcript and answer a yes/no question about it.
             Answer true only when this part supports it, and give the exact sentences that show it as quotes,
             copied word for word from the transcript. Answer with JSON matching the schema.
-            Question: """;
+            Question:\s""";
 
     record Answer(boolean yes, List<Evidence> quotes) {
     }
