@@ -523,6 +523,7 @@ final class ActionItemFinder {
     private static final Pattern REFERRING = Pattern.compile(
             "(?:[a-z'-]+ ){1,3}(?:it|them|this|those|these|one|him|her|that(?! (?:the|a|an|we|they|you|i|he|she|it|our|their|[a-z]+ (?:is|are|was|were|will|can|has|have))))\\b");
 
+    private static final Pattern IT_DEPARTMENT = Pattern.compile("\\bIT\\b");
     private static final Pattern THE_SAME_THING = Pattern.compile("\\bthe same (?!day|time|way|week|month|page)\\w");
 
     /** "send it", "build that by Thursday", "by then", "the same email": words that point elsewhere. */
@@ -540,7 +541,8 @@ final class ActionItemFinder {
     private List<Candidate> resolveReferences(List<Candidate> items) {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : items) {
-            String lowerClause = c.clause().toLowerCase(Locale.ROOT);
+            // "check with IT" names a department, not a thing said before
+            String lowerClause = IT_DEPARTMENT.matcher(c.clause()).replaceAll("I.T.").toLowerCase(Locale.ROOT);
             boolean refers = content(c.clause()).size() <= 2 || refersElsewhere(lowerClause);
             if (!refers || c.delivery()) {
                 out.add(c);
