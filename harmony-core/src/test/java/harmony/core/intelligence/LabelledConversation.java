@@ -32,8 +32,17 @@ public record LabelledConversation(String name, Conversation conversation, Trans
     public record GoldItem(String owner, LocalDate due, String text) {
     }
 
+    /** The labelled set the extractor was developed against. */
     public static List<LabelledConversation> all() {
-        Path dir = Path.of("src/test/resources/intelligence/transcripts");
+        return in(Path.of("src/test/resources/intelligence/transcripts"));
+    }
+
+    /** Conversations written and labelled after the extractor was tuned, never tuned against. */
+    public static List<LabelledConversation> holdout() {
+        return in(Path.of("src/test/resources/intelligence/holdout"));
+    }
+
+    static List<LabelledConversation> in(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".txt")).sorted().map(LabelledConversation::read).toList();
         } catch (IOException e) {

@@ -30,6 +30,26 @@ class LabelledSetEvaluationTest {
     void actionItemsMeetTheTargets() {
         List<LabelledConversation> set = LabelledConversation.all();
         assertThat(set).hasSizeGreaterThanOrEqualTo(30);
+        Scores s = score("ACTION ITEMS", set);
+        assertThat(s.f1()).as("action-item F1").isGreaterThanOrEqualTo(0.8);
+        assertThat(s.ownerAccuracy()).as("owner accuracy").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.dueAccuracy()).as("due-date accuracy").isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * The held-out conversations were written after the rules were tuned and are not tuned against:
+     * their numbers show how far the labelled-set figures carry over. Printed; held to a lower bar.
+     */
+    @Test
+    void heldOutConversations() {
+        Scores s = score("HELD-OUT ACTION ITEMS", LabelledConversation.holdout());
+        assertThat(s.f1()).as("held-out action-item F1").isGreaterThanOrEqualTo(0.6);
+    }
+
+    record Scores(double f1, double ownerAccuracy, double dueAccuracy) {
+    }
+
+    private static Scores score(String title, List<LabelledConversation> set) {
         RuleBasedExtractor extractor = new RuleBasedExtractor();
         int gold = 0;
         int hyp = 0;
@@ -83,12 +103,10 @@ class LabelledSetEvaluationTest {
         double f1 = 2 * precision * recall / (precision + recall);
         double ownerAccuracy = ownerOk / (double) matched;
         double dueAccuracy = dueOk / (double) matched;
-        System.out.printf(Locale.ROOT, "ACTION ITEMS conversations=%d gold=%d extracted=%d matched=%d precision=%.3f recall=%.3f F1=%.3f "
+        System.out.printf(Locale.ROOT, "%s conversations=%d gold=%d extracted=%d matched=%d precision=%.3f recall=%.3f F1=%.3f "
                         + "ownerAccuracy=%.3f (%d/%d) dueDateAccuracy=%.3f (%d/%d)%n",
-                set.size(), gold, hyp, matched, precision, recall, f1, ownerAccuracy, ownerOk, matched, dueAccuracy, dueOk, matched);
-        assertThat(f1).as("action-item F1").isGreaterThanOrEqualTo(0.8);
-        assertThat(ownerAccuracy).as("owner accuracy").isGreaterThanOrEqualTo(0.9);
-        assertThat(dueAccuracy).as("due-date accuracy").isGreaterThanOrEqualTo(0.9);
+                title, set.size(), gold, hyp, matched, precision, recall, f1, ownerAccuracy, ownerOk, matched, dueAccuracy, dueOk, matched);
+        return new Scores(f1, ownerAccuracy, dueAccuracy);
     }
 
     /**

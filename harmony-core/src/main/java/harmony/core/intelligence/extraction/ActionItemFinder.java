@@ -82,6 +82,8 @@ final class ActionItemFinder {
     /** Words after a modal that are not the start of a task. */
     private static final Set<String> NOT_TASKS = Set.of("want", "like", "love", "be", "have", "probably", "definitely", "not",
             "never", "also", "mind");
+    /** "The next step is a take-home exercise" names a thing, not work someone does. */
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "that", "this", "our", "your", "my", "their", "some");
     private static final Set<String> PRONOUNS = Set.of("you", "we", "i", "they", "he", "she", "it", "us", "me");
     /** What "we'll …" commits to without a date; other "we'll" sentences are usually forecasts ("we'll lose a week"). */
     private static final Set<String> WE_TASKS = Set.of("send", "write", "share", "email", "schedule", "book", "set", "prepare",
@@ -219,7 +221,8 @@ final class ActionItemFinder {
             bestAt = proposal.start();
         }
         Matcher next = lower.contains("next step") ? NEXT_STEP.matcher(lower) : null;
-        if (next != null && next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))) {
+        if (next != null && next.find() && next.start() < bestAt && !IN_MEETING.contains(Stemmer.stem(next.group("verb")))
+                && !DETERMINERS.contains(next.group("verb"))) {
             String who = next.group("who");
             String label = s.speaker();
             String ownerName = name(label);
