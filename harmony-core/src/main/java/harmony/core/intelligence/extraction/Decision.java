@@ -1,0 +1,7 @@
+package harmony.core.intelligence.extraction;
+
+import harmony.core.intelligence.Evidence;
+
+/** Something the participants agreed on. */
+public record Decision(String text, Evidence evidence) {
+}
