@@ -6,7 +6,9 @@ import harmony.core.application.ConversationCatalog;
 import harmony.core.application.ConversationIngestion;
 import harmony.core.application.ConversationProcessing;
 import harmony.core.application.WorkspaceDirectory;
+import harmony.core.intelligence.ConversationAnalyzer;
 import harmony.core.pipeline.DownloadStage;
+import harmony.core.pipeline.IntelligenceStages;
 import harmony.core.pipeline.MediaCheck;
 import harmony.core.pipeline.Pipeline;
 import harmony.core.pipeline.PipelineScheduler;
@@ -15,11 +17,13 @@ import harmony.core.pipeline.PipelineWorkers;
 import harmony.core.pipeline.Stage;
 import harmony.core.pipeline.TranscriptionStage;
 import harmony.core.port.out.ApiKeys;
+import harmony.core.port.out.ConversationAnalyses;
 import harmony.core.port.out.ConversationEvents;
 import harmony.core.port.out.ConversationRepository;
 import harmony.core.port.out.Directory;
 import harmony.core.port.out.Ids;
 import harmony.core.port.out.JobQueue;
+import harmony.core.port.out.ProjectCatalog;
 import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.RemoteFiles;
 import harmony.core.port.out.Transactions;
@@ -51,12 +55,12 @@ public final class Harmony implements AutoCloseable {
         List<Stage> stages = new ArrayList<>();
         stages.add(new DownloadStage(b.remoteFiles, b.recordings, b.conversations, b.transactions, MediaCheck.uploadRules()));
         stages.add(new TranscriptionStage(b.transcriber, b.recordings, b.conversations, b.transactions));
-        stages.addAll(b.analysisStages);
+        stages.addAll(new IntelligenceStages(b.analyzer, b.conversations, b.analyses, b.projects, b.directory).stages());
         pipeline = new Pipeline(stages, b.conversations, b.jobs, b.events, b.transactions, b.clock, b.pipelineSettings);
         PipelineScheduler scheduler = new PipelineScheduler(pipeline);
         ingestion = new ConversationIngestion(b.directory, b.conversations, b.recordings, b.remoteFiles, scheduler,
                 b.transactions, b.ids, b.clock);
-        catalog = new ConversationCatalog(b.directory, b.conversations, b.recordings, scheduler, b.transactions, b.clock);
+        catalog = new ConversationCatalog(b.directory, b.conversations, b.recordings, b.analyses, scheduler, b.transactions, b.clock);
         processing = new ConversationProcessing(pipeline, b.events, b.conversations);
         directory = new WorkspaceDirectory(b.directory);
         apiKeys = new ApiKeyAccess(b.apiKeys, b.directory, b.clock);
@@ -124,7 +128,9 @@ public final class Harmony implements AutoCloseable {
         private Ids ids = Ids.random();
         private Clock clock = Clock.systemUTC();
         private PipelineSettings pipelineSettings = PipelineSettings.DEFAULT;
-        private List<Stage> analysisStages = List.of();
+        private ConversationAnalyses analyses;
+        private ProjectCatalog projects;
+        private ConversationAnalyzer analyzer = ConversationAnalyzer.defaults();
         private String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
         public Builder directory(Directory v) { directory = v; return this; }
@@ -141,8 +147,11 @@ public final class Harmony implements AutoCloseable {
         public Builder ids(Ids v) { ids = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder pipelineSettings(PipelineSettings v) { pipelineSettings = v; return this; }
-        /** The stages after transcription: extraction, insights, goals, scoring. */
-        public Builder analysisStages(List<Stage> v) { analysisStages = List.copyOf(v); return this; }
+        public Builder analyses(ConversationAnalyses v) { analyses = v; return this; }
+        /** Projects with their Insight Definitions, goals and scorecards. */
+        public Builder projects(ProjectCatalog v) { projects = v; return this; }
+        /** Replace any intelligence stage's logic (e.g. an LLM extractor); rule-based defaults otherwise. */
+        public Builder analyzer(ConversationAnalyzer v) { analyzer = v; return this; }
         /** Names this process's workers in job leases (for operators reading the jobs table). */
         public Builder nodeId(String v) { nodeId = v; return this; }
 
@@ -157,6 +166,8 @@ public final class Harmony implements AutoCloseable {
             requireNonNull(transcriber, "transcriber");
             requireNonNull(remoteFiles, "remoteFiles");
             requireNonNull(uploadSessions, "uploadSessions");
+            requireNonNull(analyses, "analyses");
+            requireNonNull(projects, "projects");
             return new Harmony(this);
         }
     }

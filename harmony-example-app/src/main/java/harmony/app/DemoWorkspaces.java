@@ -6,15 +6,29 @@ import harmony.core.domain.CustomFieldType;
 import harmony.core.domain.Team;
 import harmony.core.domain.User;
 import harmony.core.domain.Workspace;
+import harmony.core.intelligence.metrics.Metric;
+import harmony.core.intelligence.projects.Goal;
+import harmony.core.intelligence.projects.InsightDefinition;
+import harmony.core.intelligence.projects.Project;
+import harmony.core.intelligence.projects.ProjectScope;
+import harmony.core.intelligence.projects.ScoreRule;
+import harmony.core.intelligence.projects.Scorecard;
+import harmony.core.intelligence.rules.ActionItemsAgreed;
+import harmony.core.intelligence.rules.GoalMet;
+import harmony.core.intelligence.rules.InsightHits;
+import harmony.core.intelligence.rules.MetricCondition;
+import harmony.core.intelligence.rules.NextMeetingBooked;
 import harmony.core.port.in.IssueApiKey;
 import harmony.core.port.out.Directory;
+import harmony.core.port.out.ProjectCatalog;
 
 import java.util.List;
 import java.util.Set;
 
 /**
  * Two demo workspaces, to show that they never see each other: teams, users (the key's user in
- * exactly one team), contacts and custom fields (one required, one select). Seeding is idempotent.
+ * exactly one team), contacts, custom fields (one required, one select) and projects with Insight
+ * Definitions, goals and a scorecard. Seeding is idempotent.
  */
 public final class DemoWorkspaces {
 
@@ -22,7 +36,7 @@ public final class DemoWorkspaces {
     public record DemoKey(String workspace, String user, String key) {
     }
 
-    public static List<DemoKey> seed(Directory directory, IssueApiKey keys) {
+    public static List<DemoKey> seed(Directory directory, ProjectCatalog projects, IssueApiKey keys) {
         directory.save(new Workspace("acme", "Acme Corp"));
         directory.save(new Team("acme-sales", "acme", "Sales"));
         directory.save(new Team("acme-success", "acme", "Customer Success"));
@@ -49,6 +63,27 @@ public final class DemoWorkspaces {
         directory.save(new CustomFieldDefinition("ticket", "globex", "Ticket number", CustomFieldType.TEXT, List.of(), true));
         directory.save(new CustomFieldDefinition("priority", "globex", "Priority", CustomFieldType.SINGLE_SELECT,
                 List.of("Low", "Normal", "High", "Urgent"), false));
+
+        projects.save(Project.builder("acme-sales-calls", "acme", "Sales calls")
+                .description("Every Sales team conversation: what customers raise and whether the call moved the deal on.")
+                .scope(new ProjectScope(List.of("acme-sales"), List.of(), List.of(), java.util.Map.of()))
+                .insight(InsightDefinition.tracker("pricing", "Pricing discussed", "price", "pricing", "discount", "budget", "cost*"))
+                .insight(InsightDefinition.tracker("competitors", "Competitors mentioned", "Globex", "Initrode", "competitor*"))
+                .insight(InsightDefinition.tracker("security", "Security questions", "security", "SOC 2", "GDPR", "encryption"))
+                .insight(InsightDefinition.when("long-monologue", "Long monologue", MetricCondition.atLeast(Metric.LONGEST_MONOLOGUE_SECONDS, 120)))
+                .goal(new Goal("next-meeting", "Next meeting booked", new NextMeetingBooked()))
+                .goal(new Goal("pricing-covered", "Pricing covered", InsightHits.atLeast("pricing", 1)))
+                .scorecard(new Scorecard("discovery", "Discovery call", List.of(
+                        new ScoreRule("asks-questions", "Asks questions", 2, MetricCondition.atLeast(Metric.QUESTIONS_INTERNAL, 3)),
+                        new ScoreRule("listens", "Lets the customer talk", 2, MetricCondition.atMost(Metric.TALK_RATIO_INTERNAL, 0.65)),
+                        new ScoreRule("next-step", "Books the next step", 3, new GoalMet("next-meeting")),
+                        new ScoreRule("agrees-actions", "Agrees action items", 1, new ActionItemsAgreed(1)))))
+                .build());
+        projects.save(Project.builder("globex-support", "globex", "Support quality")
+                .insight(InsightDefinition.tracker("refund", "Refund requested", "refund", "money back", "chargeback"))
+                .insight(InsightDefinition.tracker("escalation", "Escalation", "escalate", "manager", "supervisor"))
+                .goal(new Goal("resolved", "Follow-up agreed", new ActionItemsAgreed(1)))
+                .build());
 
         return List.of(
                 new DemoKey("Acme Corp", "Ada Lovelace", keys.issueApiKey("acme", "acme-ada", "demo").key()),

@@ -88,6 +88,8 @@ public final class HarmonyApp implements AutoCloseable {
                 .events(store.events())
                 .transactions(store.transactions())
                 .apiKeys(store.apiKeys())
+                .analyses(store.analyses())
+                .projects(store.projects())
                 .recordings(recordings)
                 .uploadSessions(uploads)
                 .transcriber(transcriber)
@@ -97,7 +99,7 @@ public final class HarmonyApp implements AutoCloseable {
                 .nodeId(settings.nodeId().isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : settings.nodeId())
                 .build();
 
-        demoKeys = settings.demoData() ? DemoWorkspaces.seed(store.directory(), harmony.apiKeys()) : List.of();
+        demoKeys = settings.demoData() ? DemoWorkspaces.seed(store.directory(), store.projects(), harmony.apiKeys()) : List.of();
         String uiKey = settings.uiAutoLogin() && !demoKeys.isEmpty() ? demoKeys.get(0).key() : null;
 
         ApiSettings api = ApiSettings.DEFAULTS.withRateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst())

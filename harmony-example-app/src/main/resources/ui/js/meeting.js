@@ -174,15 +174,32 @@ export function renderMeeting(view, ctx, id) {
     const list = (items, fn) => (items?.length ? h('ul', { class: 'clean' }, ...items.map((x) => h('li', {}, fn(x)))) : h('div', { class: 'muted' }, 'None found.'));
     panel.append(h('div', { class: 'two-col' },
       h('div', {},
-        section('Summary', 'summary', h('p', {}, c.summary?.text || c.summary || 'No summary.'),
+        section('Summary', 'summary', h('p', {}, c.summary?.text || 'No summary.'),
           c.summary?.topics?.length ? h('div', {}, ...c.summary.topics.map((t) => h('span', { class: 'chip' }, t))) : null),
         section('Action items', 'action-items', list(c.actionItems, (a) => [h('strong', {}, a.text),
           h('div', { class: 'muted' }, [a.owner ? `Owner: ${a.owner}` : null, a.dueDate ? `Due: ${a.dueDate}` : null].filter(Boolean).join(' · '))])),
-        section('Insights', 'insights', list(c.insights, (i) => [h('strong', {}, i.name), ' ', h('span', { class: 'muted' }, `${i.hits?.length || 0} hits`)]))),
+        section('Insights', 'insights', list((c.insights || []).filter((i) => i.triggered), (i) => [h('strong', {}, i.name), ' ',
+          h('span', { class: 'muted' }, `${i.hits?.length || 0} hits`),
+          i.hits?.[0] ? h('div', { class: 'muted' }, `“${i.hits[0].quote}” — ${i.hits[0].speakerName || i.hits[0].speaker}`) : null]))),
       h('div', {},
-        c.score ? section('Score', 'score', h('div', { class: 'score' }, Math.round(c.score.score ?? c.score)), list(c.score.breakdown, (b) => `${b.name || b.rule}: ${b.points ?? b.score ?? ''}`)) : null,
+        c.score ? section('Score', 'score', h('div', { class: 'score' }, Math.round(c.score.score)), h('div', { class: 'muted' }, c.score.name),
+          list(c.score.breakdown, (b) => `${b.passed ? '✔' : '✘'} ${b.name} (weight ${b.weight})`)) : null,
         section('Goals', 'goals', list(c.goals, (g) => `${g.met ? '✔' : '✘'} ${g.name}`)),
-        section('Metrics', 'metrics', h('pre', { style: 'white-space:pre-wrap;font-size:12px' }, JSON.stringify(c.metrics || {}, null, 1))))));
+        section('Metrics', 'metrics', metricsView(c.metrics)))));
+  }
+
+  function metricsView(m) {
+    if (!m) return h('div', { class: 'muted' }, 'No metrics.');
+    const pct = (x) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);
+    return h('div', {},
+      h('div', { class: 'kv' },
+        h('span', { class: 'muted' }, 'Duration'), h('span', {}, formatMs(m.durationMs)),
+        h('span', { class: 'muted' }, 'Words per minute'), h('span', {}, Math.round(m.wordsPerMinute)),
+        h('span', { class: 'muted' }, 'Interactivity'), h('span', {}, `${m.interactivity.toFixed(1)} switches/min`),
+        h('span', { class: 'muted' }, 'Questions'), h('span', {}, String(m.questionsTotal)),
+        h('span', { class: 'muted' }, 'Filler words'), h('span', {}, String(m.fillerWords))),
+      h('ul', { class: 'clean', style: 'margin-top:10px' }, ...(m.speakers || []).map((s) =>
+        h('li', {}, `${s.name || s.speaker}: ${pct(s.talkRatio)} talk time, ${s.words} words`))));
   }
 
   load();

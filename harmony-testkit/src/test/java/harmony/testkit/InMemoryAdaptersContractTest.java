@@ -75,4 +75,17 @@ class InMemoryAdaptersContractTest {
             return new InMemoryIdempotencyRecords();
         }
     }
+
+    @Nested
+    class Analyses extends ConversationAnalysesContract {
+        @Override
+        protected harmony.core.port.out.ConversationAnalyses newAnalyses() {
+            return new InMemoryConversationAnalyses();
+        }
+
+        @Override
+        protected String storedConversationId() {
+            return "any-conversation";
+        }
+    }
 }

@@ -44,6 +44,8 @@ public final class JdbcHarmonyStore implements AutoCloseable {
     private final JdbcConversationEvents events;
     private final JdbcApiKeys apiKeys;
     private final JdbcIdempotencyRecords idempotency;
+    private final JdbcConversationAnalyses analyses;
+    private final JdbcProjectCatalog projects;
 
     private JdbcHarmonyStore(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -55,6 +57,8 @@ public final class JdbcHarmonyStore implements AutoCloseable {
         this.events = new JdbcConversationEvents(database, clock);
         this.apiKeys = new JdbcApiKeys(database);
         this.idempotency = new JdbcIdempotencyRecords(database);
+        this.analyses = new JdbcConversationAnalyses(database);
+        this.projects = new JdbcProjectCatalog(database);
     }
 
     /** Opens a pool of up to 10 connections on the system clock and migrates the schema. */
@@ -161,6 +165,14 @@ public final class JdbcHarmonyStore implements AutoCloseable {
 
     public JdbcIdempotencyRecords idempotency() {
         return idempotency;
+    }
+
+    public JdbcConversationAnalyses analyses() {
+        return analyses;
+    }
+
+    public JdbcProjectCatalog projects() {
+        return projects;
     }
 
     /** The pool, for host code that wants to run its own queries on the same database. */

@@ -9,7 +9,7 @@ import java.util.List;
 final class TestStores {
     /** Every table with rows, children before parents. */
     private static final List<String> TABLES = List.of("jobs", "events", "event_counters", "webhook_deliveries", "webhooks", "upload_parts", "upload_sessions",
-            "idempotency_keys", "api_keys", "stage_results", "transcripts", "recordings", "conversation_tags",
+            "idempotency_keys", "api_keys", "projects", "stage_results", "transcripts", "recordings", "conversation_tags",
             "conversations", "custom_field_definitions", "contacts", "user_teams", "users", "teams", "workspaces");
 
     static JdbcHarmonyStore h2(String name) {

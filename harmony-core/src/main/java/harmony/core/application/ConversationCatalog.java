@@ -3,6 +3,7 @@ package harmony.core.application;
 import harmony.core.domain.Conversation;
 import harmony.core.domain.Speaker;
 import harmony.core.domain.Transcript;
+import harmony.core.intelligence.ConversationAnalysis;
 import harmony.core.error.ErrorKind;
 import harmony.core.error.FieldError;
 import harmony.core.error.HarmonyException;
@@ -15,6 +16,7 @@ import harmony.core.port.in.FindConversations;
 import harmony.core.port.in.MatchSpeaker;
 import harmony.core.port.in.StreamRecording;
 import harmony.core.port.in.UpdateConversation;
+import harmony.core.port.out.ConversationAnalyses;
 import harmony.core.port.out.ConversationQuery;
 import harmony.core.port.out.ConversationRepository;
 import harmony.core.port.out.Directory;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading and organising existing conversations: find, fix properties, match speakers, delete. */
 public final class ConversationCatalog
@@ -34,13 +37,16 @@ public final class ConversationCatalog
     private final Directory directory;
     private final ConversationRepository conversations;
     private final RecordingStore recordings;
+    private final ConversationAnalyses analyses;
     private final ProcessingScheduler scheduler;
     private final Transactions transactions;
     private final Clock clock;
     private final FormRules formRules;
 
     public ConversationCatalog(Directory directory, ConversationRepository conversations, RecordingStore recordings,
-                               ProcessingScheduler scheduler, Transactions transactions, Clock clock) {
+                               ConversationAnalyses analyses, ProcessingScheduler scheduler, Transactions transactions,
+                               Clock clock) {
+        this.analyses = analyses;
         this.directory = directory;
         this.conversations = conversations;
         this.recordings = recordings;
@@ -67,6 +73,12 @@ public final class ConversationCatalog
     public Transcript getTranscript(Actor actor, String conversationId) {
         getConversation(actor, conversationId);
         return conversations.findTranscript(conversationId).orElse(Transcript.EMPTY);
+    }
+
+    @Override
+    public Optional<ConversationAnalysis> getAnalysis(Actor actor, String conversationId) {
+        getConversation(actor, conversationId);
+        return analyses.find(conversationId);
     }
 
     @Override

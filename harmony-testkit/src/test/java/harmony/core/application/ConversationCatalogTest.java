@@ -55,7 +55,7 @@ class ConversationCatalogTest {
                 cancelled.add(conversationId);
             }
         };
-        catalog = new ConversationCatalog(directory, repository, store, scheduler, new InMemoryTransactions(),
+        catalog = new ConversationCatalog(directory, repository, store, new harmony.testkit.InMemoryConversationAnalyses(), scheduler, new InMemoryTransactions(),
                 Clock.fixed(Fixtures.T0.plusSeconds(60), ZoneOffset.UTC));
         call = Fixtures.recordingConversation("Discovery call", Fixtures.T0);
         store.put(call.recording().storageKey(), new ByteArrayInputStream(new byte[] {1, 2, 3}));

@@ -47,7 +47,7 @@ final class ConversationEndpoints {
         routes.create("/v1/conversations/import-url", this::importUrl);
         routes.post("/v1/url-checks", this::checkUrl);
         routes.get("/v1/conversations", this::list);
-        routes.get("/v1/conversations/{id}", x -> Reply.ok(view(x, useCases.find().getConversation(x.actor, x.path("id")))));
+        routes.get("/v1/conversations/{id}", this::getOne);
         routes.patch("/v1/conversations/{id}", this::patch);
         routes.delete("/v1/conversations/{id}", x -> {
             useCases.delete().deleteConversation(x.actor, x.path("id"));
@@ -229,6 +229,15 @@ final class ConversationEndpoints {
             }
         }
         return Reply.WRITTEN;
+    }
+
+    /** One conversation with what processing found, names as matched now. */
+    private Reply getOne(Exchange x) {
+        Conversation c = useCases.find().getConversation(x.actor, x.path("id"));
+        Map<String, Object> resource = view(x, c);
+        useCases.find().getAnalysis(x.actor, c.id()).ifPresent(analysis ->
+                AnalysisView.addTo(resource, analysis, useCases.find().getTranscript(x.actor, c.id())));
+        return Reply.ok(resource);
     }
 
     private Reply created(Exchange x, Conversation c, int status) {

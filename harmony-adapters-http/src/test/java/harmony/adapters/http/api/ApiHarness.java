@@ -7,7 +7,9 @@ import harmony.core.port.out.RemoteFiles;
 import harmony.testkit.Fixtures;
 import harmony.testkit.InMemoryApiKeys;
 import harmony.testkit.InMemoryConversationEvents;
+import harmony.testkit.InMemoryConversationAnalyses;
 import harmony.testkit.InMemoryJobQueue;
+import harmony.testkit.InMemoryProjectCatalog;
 import harmony.testkit.InMemoryUploadSessions;
 import harmony.testkit.InMemoryConversationRepository;
 import harmony.testkit.InMemoryDirectory;
@@ -35,6 +37,7 @@ final class ApiHarness implements AutoCloseable {
     final InMemoryRecordingStore store = new InMemoryRecordingStore();
     private final harmony.core.port.out.RecordingStore recordingStore;
     final InMemoryJobQueue jobs;
+    final InMemoryProjectCatalog projects = new InMemoryProjectCatalog();
     final Harmony harmony;
     /** What transcription answers; tests set it before starting workers. */
     final TestTranscriber transcriber = new TestTranscriber();
@@ -70,6 +73,7 @@ final class ApiHarness implements AutoCloseable {
                 .directory(directory).conversations(conversations).recordings(this.recordingStore)
                 .jobs(jobs).events(new InMemoryConversationEvents(clock)).transactions(new InMemoryTransactions())
                 .apiKeys(new InMemoryApiKeys()).transcriber(transcriber).remoteFiles(remote).clock(clock)
+                .analyses(new InMemoryConversationAnalyses()).projects(projects)
                 .uploadSessions(new InMemoryUploadSessions(this.recordingStore, 64 * 1024, Duration.ofHours(24), clock))
                 .pipelineSettings(PipelineSettings.DEFAULT.withPollInterval(Duration.ofMillis(20)))
                 .build();

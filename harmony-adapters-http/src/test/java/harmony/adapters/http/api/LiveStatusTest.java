@@ -129,4 +129,43 @@ class LiveStatusTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(api.send(api.request("/v1/events").header("Last-Event-ID", "abc").GET().build()).status()).isEqualTo(400);
     }
+
+    @Test
+    void aProcessedConversationCarriesItsAnalysisAndMatchedNamesFlowIntoIt() throws Exception {
+        String id = api.postJson("/v1/conversations", "{\"contact\":\"" + Fixtures.DANA + "\",\"customFields\":{\"projectCode\":\"P-1\"},"
+                + "\"occurredAt\":\"2026-11-24T10:00:00Z\",\"transcript\":\"Ada: Thanks for joining. Can you send the signed contract by Friday?\\n"
+                + "Dana: Sure, I will send the signed contract by Friday.\\nAda: Great, let us schedule a follow-up next week.\"}")
+                .json().get("id").asText();
+        JsonNode c = api.get("/v1/conversations/" + id).json();
+        for (int i = 0; i < 200 && !c.get("status").asText().equals("completed"); i++) {
+            Thread.sleep(50);
+            c = api.get("/v1/conversations/" + id).json();
+        }
+        assertThat(c.get("status").asText()).isEqualTo("completed");
+        assertThat(c.at("/summary/text").asText()).isNotBlank();
+        assertThat(c.get("actionItems")).isNotEmpty();
+        assertThat(c.get("metrics").get("words").asInt()).isPositive();
+        JsonNode contractItem = null;
+        for (JsonNode item : c.get("actionItems")) {
+            if (item.get("text").asText().contains("contract")) {
+                contractItem = item;
+            }
+        }
+        assertThat(contractItem).as(c.get("actionItems").toString()).isNotNull();
+        assertThat(contractItem.get("dueDate").asText()).isEqualTo("2026-11-27");
+        String label = contractItem.get("ownerLabel").asText();
+
+        api.send(api.request("/v1/conversations/" + id + "/speakers/" + label).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"contactId\":\"" + Fixtures.DANA + "\"}")).build());
+        JsonNode after = api.get("/v1/conversations/" + id).json();
+        boolean renamed = false;
+        for (JsonNode item : after.get("actionItems")) {
+            if (label.equals(item.get("ownerLabel").asText())) {
+                assertThat(item.get("owner").asText()).isEqualTo("Dana Reyes");
+                renamed = true;
+            }
+        }
+        assertThat(renamed).isTrue();
+        assertThat(after.get("metrics").toString()).contains("Dana Reyes");
+    }
 }
