@@ -40,7 +40,7 @@ export async function openUploadDialog(ctx, onCreated) {
   const transcriptPanel = h('div', { id: 'panel-transcript', role: 'tabpanel', 'aria-labelledby': 'tab-transcript' }, transcript);
 
   // --- recording: upload ------------------------------------------------------------------------
-  const fileInput = h('input', { type: 'file', id: 'file-input', accept: 'audio/*,video/*', hidden: true,
+  const fileInput = h('input', { type: 'file', id: 'file-input', accept: 'audio/*,video/*', class: 'visually-hidden', tabindex: '-1',
     onchange: () => chooseFile(fileInput.files[0]) });
   const selected = h('div', { class: 'selected', id: 'selected-file' });
   const fileError = h('div', { class: 'form-error', id: 'file-error', hidden: true, role: 'alert' });
@@ -240,12 +240,17 @@ export async function openUploadDialog(ctx, onCreated) {
   }
 
   function markErrors(errors) {
-    dialog.querySelectorAll('.field').forEach((f) => { f.classList.remove('invalid'); f.querySelector('.error').textContent = ''; });
+    dialog.querySelectorAll('.field[data-field]').forEach((f) => {
+      f.classList.remove('invalid');
+      const message = f.querySelector('.error');
+      if (message) message.textContent = '';
+    });
     for (const e of errors) {
       const f = dialog.querySelector(`.field[data-field="${CSS.escape(e.field)}"]`);
       if (f) {
         f.classList.add('invalid');
-        f.querySelector('.error').textContent = e.message;
+        const message = f.querySelector('.error');
+        if (message) message.textContent = e.message;
       }
     }
   }
@@ -309,6 +314,7 @@ export async function openUploadDialog(ctx, onCreated) {
     progressBar.style.width = `${Math.round(fraction * 100)}%`;
     progressBar.parentElement.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
     progressLabel.textContent = label;
+    window.__progressLabels = [...new Set([...(window.__progressLabels || []), label])];
   }
 
   /** Browser multipart upload: parts in order, each retried; after a dropped connection, resume from what the server has. */

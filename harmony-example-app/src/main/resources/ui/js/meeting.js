@@ -37,7 +37,7 @@ export function renderMeeting(view, ctx, id) {
         h('button', { role: 'tab', type: 'button', id: `meeting-tab-${t}`, 'aria-selected': String(activeTab === t),
           onclick: () => { activeTab = t; render(); } }, label)));
     const panel = h('div', { role: 'tabpanel', id: `meeting-panel-${activeTab}` });
-    view.replaceChildren(head, failure, progress, tabs, panel);
+    view.replaceChildren(...[head, failure, progress, tabs, panel].filter(Boolean));
     if (activeTab === 'transcript') renderTranscript(panel);
     else if (activeTab === 'properties') renderProperties(panel);
     else renderInsights(panel);
@@ -90,6 +90,7 @@ export function renderMeeting(view, ctx, id) {
           try {
             await api.matchSpeaker(id, s.label, kind === 'contact' ? { contactId: value } : { userId: value });
             toast('Speaker matched.');
+            conversation = await api.conversation(id);
             render();
           } catch (e) {
             toast(e.message, 'error');
