@@ -1,6 +1,6 @@
 package harmony.core.intelligence;
 
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 
 import java.util.ArrayList;
 import java.util.List;

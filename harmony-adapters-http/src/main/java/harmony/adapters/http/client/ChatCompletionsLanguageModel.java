@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.StringRequestContent;

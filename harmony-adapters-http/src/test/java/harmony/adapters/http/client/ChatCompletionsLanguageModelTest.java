@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import harmony.core.intelligence.Evidence;
 import harmony.core.intelligence.IntelligenceJson;
 import harmony.core.intelligence.Person;
 import harmony.core.intelligence.text.TranscriptChunks;
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

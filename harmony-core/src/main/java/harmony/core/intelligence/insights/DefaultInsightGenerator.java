@@ -9,7 +9,7 @@ import harmony.core.intelligence.projects.Project;
 import harmony.core.intelligence.rules.LanguageModelQuestion;
 import harmony.core.intelligence.rules.MetricCondition;
 import harmony.core.intelligence.rules.PhraseTracker;
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

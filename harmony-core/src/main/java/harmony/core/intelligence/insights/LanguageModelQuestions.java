@@ -6,7 +6,7 @@ import harmony.core.intelligence.Evidence;
 import harmony.core.intelligence.IntelligenceJson;
 import harmony.core.intelligence.rules.LanguageModelQuestion;
 import harmony.core.intelligence.text.TranscriptChunks;
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import harmony.core.intelligence.Conversations;
 import harmony.core.intelligence.IntelligenceJson;
 import harmony.core.intelligence.ScriptedLanguageModel;
-import harmony.core.port.out.LanguageModel;
+import harmony.core.intelligence.LanguageModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

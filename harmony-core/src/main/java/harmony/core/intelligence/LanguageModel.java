@@ -1,4 +1,4 @@
-package harmony.core.port.out;
+package harmony.core.intelligence;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,6 +7,9 @@ import static java.util.Objects.requireNonNull;
  * chat endpoint with structured output, a local model, …). Callers treat the answer as untrusted:
  * they parse and check it, and fall back to rules when it is wrong. Any exception means "no answer";
  * a {@link harmony.core.error.HarmonyException} of kind UNAVAILABLE marks one worth retrying later.
+ *
+ * <p>An out-port like those in {@code port.out}, kept beside its only users so that {@code port.out}
+ * can speak of intelligence's values (projects, analyses) without a package cycle.
  */
 public interface LanguageModel {
 
