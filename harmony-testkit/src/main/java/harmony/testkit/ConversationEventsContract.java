@@ -91,13 +91,16 @@ public abstract class ConversationEventsContract {
         events.publish(WS, "c-1", ProcessingStatus.QUEUED, Processing.NONE);
         events.publish(WS, "c-1", ProcessingStatus.EXTRACTING, Processing.NONE);
         List<ConversationEvent> seen = Collections.synchronizedList(new ArrayList<>());
-        try (ConversationEvents.Subscription ignored = events.subscribe(WS, 1, seen::add)) {
+        ConversationEvents.Subscription subscription = events.subscribe(WS, 1, seen::add);
+        try {
             events.publish(OTHER_WS, "c-9", ProcessingStatus.QUEUED, Processing.NONE);
             events.publish(WS, "c-1", ProcessingStatus.COMPLETED, Processing.NONE);
             await(() -> seen.size() >= 2);
             pause();
             assertThat(ids(seen)).containsExactly(2L, 3L);
             assertThat(seen).allMatch(e -> e.workspaceId().equals(WS));
+        } finally {
+            subscription.close();
         }
     }
 
@@ -105,11 +108,14 @@ public abstract class ConversationEventsContract {
     void subscribingAtTheLatestIdGetsOnlyNewEvents() throws Exception {
         events.publish(WS, "c-1", ProcessingStatus.QUEUED, Processing.NONE);
         List<ConversationEvent> seen = Collections.synchronizedList(new ArrayList<>());
-        try (ConversationEvents.Subscription ignored = events.subscribe(WS, events.latestId(WS), seen::add)) {
+        ConversationEvents.Subscription subscription = events.subscribe(WS, events.latestId(WS), seen::add);
+        try {
             events.publish(WS, "c-2", ProcessingStatus.QUEUED, Processing.NONE);
             await(() -> !seen.isEmpty());
             pause();
             assertThat(seen).extracting(ConversationEvent::conversationId).containsExactly("c-2");
+        } finally {
+            subscription.close();
         }
     }
 
@@ -133,7 +139,8 @@ public abstract class ConversationEventsContract {
         List<ConversationEvent> early = Collections.synchronizedList(new ArrayList<>());
         List<ConversationEvent> late = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(publishers);
-        try (ConversationEvents.Subscription a = events.subscribe(WS, 0, early::add)) {
+        ConversationEvents.Subscription a = events.subscribe(WS, 0, early::add);
+        try {
             List<Future<?>> running = new ArrayList<>();
             for (int p = 0; p < publishers; p++) {
                 String conversation = "c-" + p;
@@ -157,6 +164,7 @@ public abstract class ConversationEventsContract {
             assertThat(ids(late)).containsExactlyElementsOf(range(101, total));
             assertThat(ids(events.since(WS, 0, total + 10))).containsExactlyElementsOf(range(1, total));
         } finally {
+            a.close();
             pool.shutdownNow();
         }
     }

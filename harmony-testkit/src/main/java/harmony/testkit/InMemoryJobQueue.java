@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * The job queue in memory, for one process: one lock, a runnable set per lane ordered by
@@ -34,6 +33,7 @@ public final class InMemoryJobQueue implements JobQueue {
     private final Map<JobLane, TreeSet<Entry>> waiting = new EnumMap<>(JobLane.class);
     private final TreeSet<Entry> held = new TreeSet<>(BY_LEASE_EXPIRY);
     private long sequence;
+    private long leases;
 
     public InMemoryJobQueue(Clock clock) {
         this.clock = clock;
@@ -75,7 +75,7 @@ public final class InMemoryJobQueue implements JobQueue {
             }
             waiting.get(next.lane).remove(next);
             next.attempts++;
-            next.leaseId = UUID.randomUUID().toString();
+            next.leaseId = "lease-" + (++leases);
             next.workerId = workerId;
             next.leasedUntil = now.plus(leaseDuration);
             held.add(next);
@@ -115,7 +115,7 @@ public final class InMemoryJobQueue implements JobQueue {
                 return false;
             }
             e.completedStage = completedStage;
-            e.attempts = 0;
+            e.attempts = 1;
             e.stepStartedAt = now;
             extend(e, now.plus(leaseDuration));
             return true;

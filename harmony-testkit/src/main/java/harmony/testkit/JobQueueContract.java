@@ -171,14 +171,14 @@ public abstract class JobQueueContract {
         assertThat(queue.checkpoint(second, "transcription", LEASE)).isTrue();
         Job job = queue.find(c).orElseThrow();
         assertThat(job.completedStage()).isEqualTo("transcription");
-        assertThat(job.attempts()).isZero();
+        assertThat(job.attempts()).as("this lease is the next step's first attempt").isEqualTo(1);
         assertThat(job.stepStartedAt()).isEqualTo(clock.instant());
         assertThat(job.leasedUntil()).isEqualTo(clock.instant().plus(LEASE));
 
         clock.advance(LEASE);
         LeasedJob third = queue.lease("w3", ALL, LEASE).orElseThrow();
         assertThat(third.completedStage()).isEqualTo("transcription");
-        assertThat(third.attempts()).isEqualTo(1);
+        assertThat(third.attempts()).isEqualTo(2);
         assertThat(queue.checkpoint(first, "download", LEASE)).isFalse();
     }
 

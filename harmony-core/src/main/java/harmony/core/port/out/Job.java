@@ -9,8 +9,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param id             the queue's id for the job
  * @param lane           which workers may take it
- * @param attempts       leases taken since the job was enqueued or last checkpointed (a lease that
- *                       expired because its worker died counts too)
+ * @param attempts       attempts at the current step: leases taken since the job was enqueued, or 1 plus
+ *                       those taken since its last checkpoint (a lease that expired because its worker died counts)
  * @param runAt          not leased before this instant
  * @param completedStage the last stage that finished, null before the first; a new lease resumes after it
  * @param stepStartedAt  when the job was enqueued or last checkpointed: how long it has been in its current step

@@ -37,8 +37,9 @@ public interface JobQueue {
     boolean heartbeat(LeasedJob lease, Duration leaseDuration);
 
     /**
-     * Records that {@code completedStage} finished, restarts the attempt count and the step clock, and
-     * extends the lease to now + {@code leaseDuration}; false when the lease is lost.
+     * Records that {@code completedStage} finished, restarts the step clock, sets attempts to 1 (this lease
+     * is the next step's first attempt) and extends the lease to now + {@code leaseDuration}; false when
+     * the lease is lost.
      */
     boolean checkpoint(LeasedJob lease, String completedStage, Duration leaseDuration);
 
