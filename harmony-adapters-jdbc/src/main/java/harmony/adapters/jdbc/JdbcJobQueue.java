@@ -135,7 +135,7 @@ public final class JdbcJobQueue implements JobQueue {
     @Override
     public boolean checkpoint(LeasedJob lease, String completedStage, Duration leaseDuration) {
         Instant now = now();
-        return whileHeld("Checkpointing a job", "UPDATE jobs SET completed_stage = ?, attempts = 0, step_started_at = ?,"
+        return whileHeld("Checkpointing a job", "UPDATE jobs SET completed_stage = ?, attempts = 1, step_started_at = ?,"
                 + " leased_until = ?" + HELD, lease, now, ps -> {
                     ps.setString(1, completedStage);
                     Sql.setInstant(ps, 2, now);
