@@ -3,7 +3,6 @@ package harmony.adapters.jdbc;
 import harmony.core.domain.Transcript;
 import harmony.core.domain.Turn;
 
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -49,13 +48,41 @@ final class SearchWords {
         for (Turn turn : transcript.turns()) {
             appendWords(turn.text(), all);
         }
-        Set<String> seen = new HashSet<>();
-        StringBuilder distinct = new StringBuilder(Math.min(all.length(), 1 << 16)).append(' ');
+        return distinct(all.toString());
+    }
+
+    /**
+     * Each word of a normalised {@code " w1 w2 … "} string once, in first-seen order. An open-addressing
+     * table of first occurrences (offsets into {@code all}) instead of a set of strings: no object per word.
+     */
+    private static String distinct(String all) {
+        int words = 0;
+        for (int i = 0; i < all.length(); i++) {
+            if (all.charAt(i) == ' ') {
+                words++;
+            }
+        }
+        int mask = Integer.highestOneBit(Math.max(8, words) * 2) * 2 - 1;
+        int[] starts = new int[mask + 1];
+        int[] lengths = new int[mask + 1];
+        StringBuilder distinct = new StringBuilder(all.length()).append(' ');
         for (int from = 1, to; from < all.length(); from = to + 1) {
-            to = all.indexOf(" ", from);
-            String word = all.substring(from, to);
-            if (seen.add(word)) {
-                distinct.append(word).append(' ');
+            to = all.indexOf(' ', from);
+            int length = to - from;
+            int hash = 0;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + all.charAt(i);
+            }
+            for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+                if (lengths[slot] == 0) {
+                    starts[slot] = from;
+                    lengths[slot] = length;
+                    distinct.append(all, from, to + 1);
+                    break;
+                }
+                if (lengths[slot] == length && all.regionMatches(starts[slot], all, from, length)) {
+                    break;
+                }
             }
         }
         return distinct.toString();
