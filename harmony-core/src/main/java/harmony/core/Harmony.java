@@ -5,6 +5,7 @@ import harmony.core.application.BrowserUploads;
 import harmony.core.application.ConversationCatalog;
 import harmony.core.application.ConversationIngestion;
 import harmony.core.application.ConversationProcessing;
+import harmony.core.application.WebhookDispatch;
 import harmony.core.application.WorkspaceDirectory;
 import harmony.core.intelligence.ConversationAnalyzer;
 import harmony.core.pipeline.DownloadStage;
@@ -29,6 +30,8 @@ import harmony.core.port.out.RemoteFiles;
 import harmony.core.port.out.Transactions;
 import harmony.core.port.out.Transcriber;
 import harmony.core.port.out.UploadSessions;
+import harmony.core.port.out.WebhookDeliveries;
+import harmony.core.port.out.WebhookSubscriptions;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +51,7 @@ public final class Harmony implements AutoCloseable {
     private final WorkspaceDirectory directory;
     private final ApiKeyAccess apiKeys;
     private final BrowserUploads browserUploads;
+    private final WebhookDispatch webhooks;
     private final Pipeline pipeline;
     private final PipelineWorkers workers;
 
@@ -65,6 +69,7 @@ public final class Harmony implements AutoCloseable {
         directory = new WorkspaceDirectory(b.directory);
         apiKeys = new ApiKeyAccess(b.apiKeys, b.directory, b.clock);
         workers = new PipelineWorkers(pipeline, b.nodeId);
+        webhooks = new WebhookDispatch(b.webhooks, b.webhookSender, b.events, b.ids, b.clock);
         browserUploads = new BrowserUploads(b.uploadSessions, b.recordings, ingestion, b.directory, b.ids);
     }
 
@@ -92,6 +97,11 @@ public final class Harmony implements AutoCloseable {
         return browserUploads;
     }
 
+    /** Webhook subscriptions and their delivery log. */
+    public WebhookDispatch webhooks() {
+        return webhooks;
+    }
+
     public WorkspaceDirectory directory() {
         return directory;
     }
@@ -104,13 +114,16 @@ public final class Harmony implements AutoCloseable {
         return pipeline;
     }
 
+    /** Starts processing and webhook delivery in this process. */
     public void startWorkers() {
         workers.start();
+        webhooks.start();
     }
 
     @Override
     public void close() {
         workers.close();
+        webhooks.close();
     }
 
     /** Every out-port is required; ids, clock, settings and analysis stages have defaults. */
@@ -125,6 +138,8 @@ public final class Harmony implements AutoCloseable {
         private Transcriber transcriber;
         private RemoteFiles remoteFiles;
         private UploadSessions uploadSessions;
+        private WebhookSubscriptions webhooks;
+        private WebhookDeliveries webhookSender;
         private Ids ids = Ids.random();
         private Clock clock = Clock.systemUTC();
         private PipelineSettings pipelineSettings = PipelineSettings.DEFAULT;
@@ -148,6 +163,9 @@ public final class Harmony implements AutoCloseable {
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder pipelineSettings(PipelineSettings v) { pipelineSettings = v; return this; }
         public Builder analyses(ConversationAnalyses v) { analyses = v; return this; }
+        public Builder webhooks(WebhookSubscriptions v) { webhooks = v; return this; }
+        /** Sends signed webhook deliveries (never to private addresses). */
+        public Builder webhookSender(WebhookDeliveries v) { webhookSender = v; return this; }
         /** Projects with their Insight Definitions, goals and scorecards. */
         public Builder projects(ProjectCatalog v) { projects = v; return this; }
         /** Replace any intelligence stage's logic (e.g. an LLM extractor); rule-based defaults otherwise. */
@@ -168,6 +186,8 @@ public final class Harmony implements AutoCloseable {
             requireNonNull(uploadSessions, "uploadSessions");
             requireNonNull(analyses, "analyses");
             requireNonNull(projects, "projects");
+            requireNonNull(webhooks, "webhooks");
+            requireNonNull(webhookSender, "webhookSender");
             return new Harmony(this);
         }
     }

@@ -11,6 +11,8 @@ import harmony.adapters.http.client.HostResolver;
 import harmony.adapters.http.client.HttpRemoteFiles;
 import harmony.adapters.http.client.PublicAddressGuard;
 import harmony.adapters.http.client.RemoteFilesSettings;
+import harmony.adapters.http.client.WebhookSender;
+import harmony.adapters.http.client.WebhookSettings;
 import harmony.adapters.jdbc.JdbcHarmonyStore;
 import harmony.adapters.s3.S3RecordingStore;
 import harmony.adapters.s3.S3Settings;
@@ -80,6 +82,8 @@ public final class HarmonyApp implements AutoCloseable {
                 HostResolver.SYSTEM);
         HttpRemoteFiles remoteFiles = new HttpRemoteFiles(guard, RemoteFilesSettings.defaults());
         resources.add(remoteFiles);
+        WebhookSender webhookSender = new WebhookSender(guard, WebhookSettings.defaults());
+        resources.add(webhookSender);
 
         harmony = Harmony.builder()
                 .directory(store.directory())
@@ -90,6 +94,8 @@ public final class HarmonyApp implements AutoCloseable {
                 .apiKeys(store.apiKeys())
                 .analyses(store.analyses())
                 .projects(store.projects())
+                .webhooks(store.webhooks())
+                .webhookSender(webhookSender)
                 .recordings(recordings)
                 .uploadSessions(uploads)
                 .transcriber(transcriber)
@@ -120,7 +126,7 @@ public final class HarmonyApp implements AutoCloseable {
         var in = h.ingestion();
         var catalog = h.catalog();
         return new ApiUseCases(h.apiKeys(), h.directory(), in, in, in, catalog, catalog, catalog, catalog, catalog,
-                in, in, in, h.processing(), h.processing(), h.browserUploads());
+                in, in, in, h.processing(), h.processing(), h.browserUploads(), h.webhooks());
     }
 
     public int port() {

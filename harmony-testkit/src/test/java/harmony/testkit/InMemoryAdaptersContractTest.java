@@ -88,4 +88,12 @@ class InMemoryAdaptersContractTest {
             return "any-conversation";
         }
     }
+
+    @Nested
+    class Webhooks extends WebhookSubscriptionsContract {
+        @Override
+        protected harmony.core.port.out.WebhookSubscriptions newSubscriptions() {
+            return new InMemoryWebhookSubscriptions();
+        }
+    }
 }

@@ -46,6 +46,7 @@ public final class JdbcHarmonyStore implements AutoCloseable {
     private final JdbcIdempotencyRecords idempotency;
     private final JdbcConversationAnalyses analyses;
     private final JdbcProjectCatalog projects;
+    private final JdbcWebhookSubscriptions webhooks;
 
     private JdbcHarmonyStore(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -59,6 +60,7 @@ public final class JdbcHarmonyStore implements AutoCloseable {
         this.idempotency = new JdbcIdempotencyRecords(database);
         this.analyses = new JdbcConversationAnalyses(database);
         this.projects = new JdbcProjectCatalog(database);
+        this.webhooks = new JdbcWebhookSubscriptions(database);
     }
 
     /** Opens a pool of up to 10 connections on the system clock and migrates the schema. */
@@ -173,6 +175,10 @@ public final class JdbcHarmonyStore implements AutoCloseable {
 
     public JdbcProjectCatalog projects() {
         return projects;
+    }
+
+    public JdbcWebhookSubscriptions webhooks() {
+        return webhooks;
     }
 
     /** The pool, for host code that wants to run its own queries on the same database. */

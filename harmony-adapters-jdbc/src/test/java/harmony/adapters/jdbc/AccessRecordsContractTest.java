@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
-/** API keys and idempotency records on H2 and on PostgreSQL. */
+/** API keys, idempotency records and webhooks on H2 and on PostgreSQL. */
 class AccessRecordsContractTest {
     private static JdbcHarmonyStore h2;
     private static JdbcHarmonyStore postgres;
@@ -61,6 +61,22 @@ class AccessRecordsContractTest {
         @Override
         protected IdempotencyRecords newRecords() {
             return fresh(postgres).idempotency();
+        }
+    }
+
+    @Nested
+    class H2Webhooks extends harmony.testkit.WebhookSubscriptionsContract {
+        @Override
+        protected harmony.core.port.out.WebhookSubscriptions newSubscriptions() {
+            return fresh(h2).webhooks();
+        }
+    }
+
+    @Nested
+    class PostgresWebhooks extends harmony.testkit.WebhookSubscriptionsContract {
+        @Override
+        protected harmony.core.port.out.WebhookSubscriptions newSubscriptions() {
+            return fresh(postgres).webhooks();
         }
     }
 }

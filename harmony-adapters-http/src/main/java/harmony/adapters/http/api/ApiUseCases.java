@@ -6,6 +6,7 @@ import harmony.core.port.in.CheckUrl;
 import harmony.core.port.in.DeleteConversation;
 import harmony.core.port.in.FindConversations;
 import harmony.core.port.in.ImportFromUrl;
+import harmony.core.port.in.ManageWebhooks;
 import harmony.core.port.in.MatchSpeaker;
 import harmony.core.port.in.ImportStructuredConversation;
 import harmony.core.port.in.ReprocessConversation;
@@ -36,7 +37,8 @@ public record ApiUseCases(
         ImportStructuredConversation importStructured,
         ReprocessConversation reprocess,
         WatchConversations watch,
-        UploadInParts uploadInParts) {
+        UploadInParts uploadInParts,
+        ManageWebhooks webhooks) {
 
     public ApiUseCases {
         requireNonNull(authenticate, "authenticate");
@@ -55,5 +57,6 @@ public record ApiUseCases(
         requireNonNull(reprocess, "reprocess");
         requireNonNull(watch, "watch");
         requireNonNull(uploadInParts, "uploadInParts");
+        requireNonNull(webhooks, "webhooks");
     }
 }

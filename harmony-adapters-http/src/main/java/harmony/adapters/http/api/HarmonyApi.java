@@ -52,6 +52,7 @@ public final class HarmonyApi extends Handler.Abstract {
         new ConversationEndpoints(useCases, resources).register(routes);
         new EventStreams(useCases.watch(), settings.sseHeartbeat()).register(routes);
         new UploadEndpoints(useCases.uploadInParts(), resources).register(routes);
+        new WebhookEndpoints(useCases.webhooks()).register(routes);
         routes.publicGet("/v1/openapi.json", x -> Reply.ok(OPENAPI));
         routes.publicGet("/v1/transcript.schema.json", x -> Reply.ok(TRANSCRIPT_SCHEMA));
     }

@@ -11,6 +11,12 @@ import harmony.testkit.InMemoryConversationAnalyses;
 import harmony.testkit.InMemoryJobQueue;
 import harmony.testkit.InMemoryProjectCatalog;
 import harmony.testkit.InMemoryUploadSessions;
+import harmony.testkit.InMemoryWebhookSubscriptions;
+import harmony.adapters.http.client.AllowList;
+import harmony.adapters.http.client.HostResolver;
+import harmony.adapters.http.client.PublicAddressGuard;
+import harmony.adapters.http.client.WebhookSender;
+import harmony.adapters.http.client.WebhookSettings;
 import harmony.testkit.InMemoryConversationRepository;
 import harmony.testkit.InMemoryDirectory;
 import harmony.testkit.InMemoryIdempotencyRecords;
@@ -38,6 +44,10 @@ final class ApiHarness implements AutoCloseable {
     private final harmony.core.port.out.RecordingStore recordingStore;
     final InMemoryJobQueue jobs;
     final InMemoryProjectCatalog projects = new InMemoryProjectCatalog();
+    /** The real sender, allowed to reach this machine so tests can receive deliveries. */
+    final WebhookSender webhookSender = new WebhookSender(
+            new PublicAddressGuard(AllowList.parse("127.0.0.1"), HostResolver.SYSTEM),
+            new WebhookSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(50), Duration.ofMillis(200)));
     final Harmony harmony;
     /** What transcription answers; tests set it before starting workers. */
     final TestTranscriber transcriber = new TestTranscriber();
@@ -74,6 +84,7 @@ final class ApiHarness implements AutoCloseable {
                 .jobs(jobs).events(new InMemoryConversationEvents(clock)).transactions(new InMemoryTransactions())
                 .apiKeys(new InMemoryApiKeys()).transcriber(transcriber).remoteFiles(remote).clock(clock)
                 .analyses(new InMemoryConversationAnalyses()).projects(projects)
+                .webhooks(new InMemoryWebhookSubscriptions()).webhookSender(webhookSender)
                 .uploadSessions(new InMemoryUploadSessions(this.recordingStore, 64 * 1024, Duration.ofHours(24), clock))
                 .pipelineSettings(PipelineSettings.DEFAULT.withPollInterval(Duration.ofMillis(20)))
                 .build();
@@ -88,7 +99,7 @@ final class ApiHarness implements AutoCloseable {
         var in = h.ingestion();
         var cat = h.catalog();
         return new ApiUseCases(h.apiKeys(), h.directory(), in, in, in, cat, cat, cat, cat, cat, in, in, in,
-                h.processing(), h.processing(), h.browserUploads());
+                h.processing(), h.processing(), h.browserUploads(), h.webhooks());
     }
 
     /** True when the conversation has a job in the queue (was handed to the pipeline). */
