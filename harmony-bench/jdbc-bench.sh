@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the JDBC benchmarks (harmony.bench.jdbc.JdbcBenchmarks) from the reactor build, no install.
-# Usage, from the repository root: harmony-bench/jdbc-bench.sh [write|read] [h2|postgresql]
+# Usage, from the repository root: harmony-bench/jdbc-bench.sh [write|read|paired] [h2|postgresql]
 set -e
 cd "$(dirname "$0")/.."
 mvn -q -B -pl harmony-bench -am compile -DskipTests
