@@ -6,7 +6,6 @@ import harmony.core.port.out.IdempotencyRecords;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -67,7 +66,7 @@ public final class JdbcIdempotencyRecords implements IdempotencyRecords {
             });
             return entry;
         } catch (RuntimeException e) {
-            if (!isDuplicateKey(e)) {
+            if (!Sql.isUniqueViolation(e)) {
                 throw e;
             }
             return find(workspaceId, key).orElseThrow(() -> e);
@@ -82,12 +81,4 @@ public final class JdbcIdempotencyRecords implements IdempotencyRecords {
         }
     }
 
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -114,7 +114,7 @@ public final class JdbcWebhookSubscriptions implements WebhookSubscriptions {
             });
             return true;
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (Sql.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -177,12 +177,4 @@ public final class JdbcWebhookSubscriptions implements WebhookSubscriptions {
         return out;
     }
 
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -37,6 +37,16 @@ final class Sql {
         return rs.wasNull() ? null : value;
     }
 
+    /** True when {@code e} was caused by a unique or primary key refusing a second row (SQLState 23xxx). */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Sql() {
     }
 }
