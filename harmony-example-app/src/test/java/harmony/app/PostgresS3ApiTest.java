@@ -262,6 +262,59 @@ class PostgresS3ApiTest {
     }
 
     @Test
+    void deletingAConversationOrAnUploadFreesItsStorageInS3() throws Exception {
+        Set<String> before = bucketKeys();
+        byte[] mp3 = resource("speech.mp3");
+        byte[] copy = Arrays.copyOf(mp3, mp3.length + 1); // trailing byte: its own content, told apart from the other tests'
+        Response created = postMultipart("/v1/conversations/upload", form().file("file", "to-delete.mp3", "audio/mpeg", copy));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(objectsWithContent(copy)).hasSize(1);
+        HttpResponse<byte[]> outside = http.send(request("/v1/conversations/" + id + "/recording")
+                .header("Range", "bytes=" + (copy.length + 10) + "-").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(outside.statusCode()).isEqualTo(416);
+
+        awaitFinished(id);
+        assertThat(send(request("/v1/conversations/" + id).DELETE().build()).status()).isEqualTo(204);
+        assertThat(get("/v1/conversations/" + id).status()).isEqualTo(404);
+        assertThat(get("/v1/conversations/" + id + "/recording").status()).isEqualTo(404);
+        assertThat(objectsWithContent(copy)).isEmpty();
+
+        byte[] big = withId3Padding(mp3, 9 << 20);
+        JsonNode s = postJson("/v1/uploads", "{\"filename\":\"dropped.mp3\",\"size\":" + big.length + ",\"contentType\":\"audio/mpeg\"}").json();
+        assertThat(putPresigned(s.at("/parts/0"), big, s.get("partSize").asLong())).isEqualTo(200);
+        // A presigned URL pins its part's length: a part of another size is refused by S3 itself.
+        HttpRequest wrongSize = HttpRequest.newBuilder(URI.create(s.at("/parts/1/url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1000])).build();
+        assertThat(http.send(wrongSize, HttpResponse.BodyHandlers.discarding()).statusCode()).isBetween(400, 499);
+        assertThat(send(request("/v1/uploads/" + s.get("uploadId").asText()).DELETE().build()).status()).isEqualTo(204);
+        assertThat(get("/v1/uploads/" + s.get("uploadId").asText()).status()).isEqualTo(404);
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(bucketKeys()).isEqualTo(before);
+    }
+
+    @Test
+    void anIdempotentRetryReturnsTheFirstConversationFromPostgres() throws Exception {
+        String body = "{" + FORM + ",\"title\":\"Retried\",\"transcript\":\"Ada: the retry test\"}";
+        HttpRequest.Builder first = request("/v1/conversations").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "retry-1");
+        Response a = send(first.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Response b = send(request("/v1/conversations").header("Content-Type", "application/json").header("Idempotency-Key", "retry-1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        assertThat(b.status()).isEqualTo(201);
+        assertThat(b.json().get("id").asText()).isEqualTo(a.json().get("id").asText());
+        Response other = send(request("/v1/conversations").header("Content-Type", "application/json").header("Idempotency-Key", "retry-1")
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("Retried", "Changed"))).build());
+        assertThat(other.status()).isEqualTo(409);
+        Response globex = send(as(otherKey, "/v1/conversations").header("Content-Type", "application/json").header("Idempotency-Key", "retry-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contact\":\"globex-homer\",\"customFields\":{\"ticket\":\"T-1\"},"
+                        + "\"transcript\":\"Hank: hi\"}")).build());
+        assertThat(globex.status()).as("keys are scoped to the workspace: " + globex.body()).isEqualTo(201);
+        assertThat(search("retry")).containsExactly(a.json().get("id").asText());
+    }
+
+    @Test
     void aDocumentSentInPartsIsRefusedAtCompletionAndNothingRemainsInTheBucket() throws Exception {
         Set<String> before = bucketKeys();
         int conversations = count();
