@@ -15,9 +15,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,12 +29,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -312,6 +318,88 @@ class PostgresS3ApiTest {
                         + "\"transcript\":\"Hank: hi\"}")).build());
         assertThat(globex.status()).as("keys are scoped to the workspace: " + globex.body()).isEqualTo(201);
         assertThat(search("retry")).containsExactly(a.json().get("id").asText());
+    }
+
+    @Test
+    void statusesStreamAsServerSentEventsThroughThePostgresOutboxAndOnlyToTheirWorkspace() throws Exception {
+        HttpResponse<InputStream> stream = http.send(request("/v1/events").header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> foreign = http.send(as(otherKey, "/v1/events").header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        BufferedReader foreignLines = new BufferedReader(new InputStreamReader(foreign.body(), StandardCharsets.UTF_8));
+        List<String> foreignSeen = new CopyOnWriteArrayList<>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                for (String line; (line = foreignLines.readLine()) != null; ) {
+                    foreignSeen.add(line);
+                }
+            } catch (IOException closed) {
+                // the test closes the stream
+            }
+        });
+
+        String id = postJson("/v1/conversations", "{" + FORM + ",\"title\":\"Live\",\"transcript\":\"Ada: Shall we book a follow-up next week?\\nDana: Yes, Tuesday works.\"}")
+                .json().get("id").asText();
+        List<String> statuses = new ArrayList<>();
+        List<Long> eventIds = new ArrayList<>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("id: ")) {
+                        eventIds.add(Long.parseLong(line.substring(4)));
+                    } else if (line.startsWith("data: ")) {
+                        JsonNode data = JSON.readTree(line.substring(6));
+                        if (data.get("id").asText().equals(id)) {
+                            statuses.add(data.get("status").asText());
+                            if (data.get("status").asText().equals("completed")) {
+                                return;
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        stream.body().close();
+        foreign.body().close();
+
+        assertThat(statuses.get(0)).isEqualTo("queued");
+        assertThat(statuses).contains("extracting").doesNotContain("transcribing").endsWith("completed");
+        assertThat(eventIds).isSorted();
+        assertThat(String.join("\n", foreignSeen)).doesNotContain(id);
+    }
+
+    @Test
+    void aJsonTranscriptFileIsProcessedItsSpeakersMatchedAndItCanBeReprocessed() throws Exception {
+        String json = "{\"participants\":[{\"id\":\"p1\",\"name\":\"Speaker A\",\"kind\":\"external\"},"
+                + "{\"id\":\"p2\",\"name\":\"Speaker B\",\"kind\":\"external\"}],"
+                + "\"turns\":[{\"speaker\":\"p1\",\"startMs\":0,\"endMs\":4000,\"text\":\"Could you send the contract by Monday?\"},"
+                + "{\"speaker\":\"p2\",\"startMs\":4000,\"endMs\":9000,\"text\":\"Yes, I will send the contract by Monday.\"}]}";
+        Response created = postMultipart("/v1/conversations/transcript-upload",
+                form().file("file", "renewal.json", "application/json", json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(created.json().get("source").asText()).isEqualTo("transcript_file");
+        assertThat(awaitFinished(id).get("status").asText()).isEqualTo("completed");
+
+        JsonNode transcript = get("/v1/conversations/" + id + "/transcript").json();
+        assertThat(transcript.get("turns")).hasSize(2);
+        String label = transcript.at("/turns/1/speaker").asText();
+        Response matched = send(request("/v1/conversations/" + id + "/speakers/" + label).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"userId\":\"acme-ada\"}")).build());
+        assertThat(matched.status()).as(matched.body()).isEqualTo(200);
+        assertThat(get("/v1/conversations/" + id + "/transcript").json().get("speakers").toString()).contains("Ada Lovelace");
+
+        Response again = send(request("/v1/conversations/" + id + "/reprocess").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(again.status()).isEqualTo(202);
+        JsonNode reprocessed = awaitFinished(id);
+        assertThat(reprocessed.get("status").asText()).isEqualTo("completed");
+        assertThat(reprocessed.get("actionItems").toString()).contains("contract");
+        assertThat(get("/v1/conversations/" + id + "/transcript").json().get("speakers").toString()).contains("Ada Lovelace");
     }
 
     @Test
