@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -400,6 +402,29 @@ class PostgresS3ApiTest {
         assertThat(reprocessed.get("status").asText()).isEqualTo("completed");
         assertThat(reprocessed.get("actionItems").toString()).contains("contract");
         assertThat(get("/v1/conversations/" + id + "/transcript").json().get("speakers").toString()).contains("Ada Lovelace");
+    }
+
+    @Test
+    void anUploadCutOffMidStreamLeavesNothingInS3() throws Exception {
+        Set<String> before = bucketKeys();
+        int conversations = count();
+        byte[] body = form().file("file", "cut.mp3", "audio/mpeg", withId3Padding(resource("speech.mp3"), 40 << 20)).build();
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/conversations/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: " + new Multipart().contentType() + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 24 << 20); // past the first S3 part: a multipart upload is under way
+            out.flush();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((!s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().isEmpty() || !bucketKeys().equals(before))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(bucketKeys()).isEqualTo(before);
+        assertThat(count()).isEqualTo(conversations);
     }
 
     @Test
