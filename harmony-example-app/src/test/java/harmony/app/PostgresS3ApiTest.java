@@ -428,6 +428,41 @@ class PostgresS3ApiTest {
     }
 
     @Test
+    void concurrentRetriesWithOneIdempotencyKeyCreateOneConversationAndConcurrentUploadsAllComplete() throws Exception {
+        String body = "{" + FORM + ",\"title\":\"Raced\",\"transcript\":\"Ada: the concurrent quokka\"}";
+        List<CompletableFuture<HttpResponse<String>>> retries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            retries.add(http.sendAsync(request("/v1/conversations").header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "race-1").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> ids = new TreeSet<>();
+        for (CompletableFuture<HttpResponse<String>> r : retries) {
+            HttpResponse<String> response = r.get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
+            if (response.statusCode() == 201) {
+                ids.add(JSON.readTree(response.body()).get("id").asText());
+            }
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(search("quokka")).containsExactlyElementsOf(ids);
+
+        byte[] mp3 = resource("speech.mp3");
+        List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Multipart m = form().file("file", "parallel-" + i + ".mp3", "audio/mpeg", Arrays.copyOf(mp3, mp3.length + 2 + i));
+            uploads.add(http.sendAsync(request("/v1/conversations/upload").header("Content-Type", m.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(m.build())).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> u : uploads) {
+            HttpResponse<String> response = u.get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode done = awaitFinished(JSON.readTree(response.body()).get("id").asText());
+            assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        }
+    }
+
+    @Test
     void aDocumentSentInPartsIsRefusedAtCompletionAndNothingRemainsInTheBucket() throws Exception {
         Set<String> before = bucketKeys();
         int conversations = count();
