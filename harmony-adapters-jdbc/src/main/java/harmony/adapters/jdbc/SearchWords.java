@@ -11,8 +11,19 @@ import java.util.Set;
  * The one definition of a searchable word, shared by both databases so that they find the same
  * conversations: a run of letters or numbers (Unicode L and N), lower-cased in the ROOT locale.
  * A hand-rolled scan rather than a regex split: it runs over every transcript that is stored.
+ *
+ * <p>PostgreSQL's tsvector holds lexemes of at most 2,047 bytes sharing at most 1 MiB, and
+ * {@code array_to_tsvector} does not check either: past them it silently stores a corrupt vector.
+ * So a word keeps at most {@link #MAX_WORD_CHARS} characters, and the stored words of a title and of
+ * a transcript at most {@link #MAX_TITLE_CHARS} and {@link #MAX_TRANSCRIPT_CHARS} (a Java char is at
+ * most 3 UTF-8 bytes); both databases store the same, so both still find the same conversations.
  */
 final class SearchWords {
+    /** Longer words are cut to this many characters, in stored text and queries alike. */
+    static final int MAX_WORD_CHARS = 255;
+    static final int MAX_TITLE_CHARS = 4_000;
+    /** About 50,000 distinct words: more than a long conversation's vocabulary. */
+    static final int MAX_TRANSCRIPT_CHARS = 340_000;
 
     /** The distinct words of {@code text} in first-seen order. */
     static Set<String> of(String text) {
@@ -31,7 +42,7 @@ final class SearchWords {
 
     /** Stored form of a title: {@code " w1 w2 … "}, so {@code LIKE '% w %'} matches whole words only. */
     static String column(String text) {
-        return join(of(text));
+        return capped(join(of(text)), MAX_TITLE_CHARS);
     }
 
     /**
@@ -48,7 +59,12 @@ final class SearchWords {
         for (Turn turn : transcript.turns()) {
             appendWords(turn.text(), all);
         }
-        return distinct(all.toString());
+        return capped(distinct(all.toString()), MAX_TRANSCRIPT_CHARS);
+    }
+
+    /** The whole words of a stored {@code " w1 w2 … "} that fit in {@code max} characters, in the same shape. */
+    private static String capped(String words, int max) {
+        return words.length() <= max ? words : words.substring(0, words.lastIndexOf(' ', max - 1) + 1);
     }
 
     /**
@@ -136,6 +152,10 @@ final class SearchWords {
         if (!ascii) {
             sb.setLength(startInSb);
             sb.append(text.substring(from, to).toLowerCase(Locale.ROOT));
+        }
+        if (sb.length() - startInSb > MAX_WORD_CHARS) {
+            int cut = startInSb + MAX_WORD_CHARS;
+            sb.setLength(Character.isHighSurrogate(sb.charAt(cut - 1)) ? cut - 1 : cut);
         }
         sb.append(' ');
     }

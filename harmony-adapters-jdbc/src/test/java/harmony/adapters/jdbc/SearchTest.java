@@ -90,6 +90,27 @@ class SearchTest {
             assertThat(ids("road")).as("whole words only").isEmpty();
         }
 
+        @Test
+        void hugeWordsAndVocabulariesAreIndexedUpToWhatATsvectorHoldsNeverCorrupted() {
+            String huge = "y".repeat(3000);
+            StringBuilder words = new StringBuilder("aardvark " + huge);
+            for (int i = 0; i < 200_000; i++) {
+                words.append(" w").append(Integer.toString(i, 36)).append("qzqzq");
+            }
+            Conversation c = Fixtures.conversation("Many words " + huge.substring(0, 900), T0);
+            conversations.create(c, Optional.of(Fixtures.transcript(words + " zebra")));
+            Conversation other = Fixtures.conversation("Other", T0.plusSeconds(1));
+            conversations.create(other, Optional.of(Fixtures.transcript("marmalade " + "y".repeat(254))));
+
+            assertThat(ids("aardvark")).containsExactly(c.id());
+            assertThat(ids(huge)).as("cut to the same prefix as the stored word").containsExactly(c.id());
+            assertThat(ids("w" + Integer.toString(20_000, 36) + "qzqzq")).containsExactly(c.id());
+            assertThat(ids("zebra")).as("past the indexed vocabulary, on both databases").isEmpty();
+            assertThat(ids("marmalade")).containsExactly(other.id());
+            conversations.update(c.toBuilder().title("Renamed " + huge.substring(0, 900)).build());
+            assertThat(ids("renamed aardvark")).containsExactly(c.id());
+        }
+
         private List<String> ids(String text) {
             return conversations.list(ConversationQuery.all(WS).withText(text)).items().stream().map(Conversation::id).toList();
         }

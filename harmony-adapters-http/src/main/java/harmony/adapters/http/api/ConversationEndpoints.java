@@ -208,9 +208,10 @@ final class ConversationEndpoints {
         long from = 0;
         long length = total;
         if (range != null) {
-            if (!range.satisfiable(total)) {
-                x.response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes */" + total);
-                throw new HarmonyException(ErrorKind.MALFORMED, "The requested range is not satisfiable.");
+            if (!range.satisfiable(total)) { // RFC 9110: 416 with the size, so a player can ask again
+                return Reply.json(416, Problems.body(416, "The requested range is not satisfiable.",
+                        org.eclipse.jetty.server.Request.getPathInContext(x.request)))
+                        .withHeader(HttpHeader.CONTENT_RANGE.asString(), "bytes */" + total);
             }
             from = range.start(total);
             length = range.end(total) - from + 1;

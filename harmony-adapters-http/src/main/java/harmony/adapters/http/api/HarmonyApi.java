@@ -6,6 +6,7 @@ import harmony.core.port.in.Actor;
 import harmony.core.port.out.IdempotencyRecords;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -100,10 +101,24 @@ public final class HarmonyApi extends Handler.Abstract {
         } catch (HarmonyException e) {
             fail(request, response, callback, Problems.status(e.kind()), Problems.of(e, path), e.kind());
         } catch (Throwable t) {
+            if (clientWentAway(t)) { // a dropped connection mid-upload: nobody to answer, nothing wrong here
+                LOG.info("The client went away during {} {}: {}", request.getMethod(), path, t.toString());
+                callback.failed(t);
+                return true;
+            }
             LOG.error("Unexpected error answering {} {}", request.getMethod(), path, t);
             fail(request, response, callback, 500, Problems.body(500, Problems.INTERNAL_DETAIL, path), null);
         }
         return true;
+    }
+
+    private static boolean clientWentAway(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Actor authenticate(Request request, Response response) {

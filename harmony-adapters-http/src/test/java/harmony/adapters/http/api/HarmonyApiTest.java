@@ -89,6 +89,12 @@ class HarmonyApiTest {
         assertThat(media.statusCode()).isEqualTo(206);
         assertThat(media.body()).isEqualTo(java.util.Arrays.copyOfRange(mp3, 10, 20));
         assertThat(media.headers().firstValue("Content-Range")).contains("bytes 10-19/" + mp3.length);
+
+        Response outside = api.send(api.request("/v1/conversations/" + c.get("id").asText() + "/recording")
+                .header("Range", "bytes=" + mp3.length + "-").GET().build());
+        assertThat(outside.status()).isEqualTo(416);
+        assertThat(outside.header("Content-Range")).isEqualTo("bytes */" + mp3.length);
+        assertThat(outside.json().get("detail").asText()).isEqualTo("The requested range is not satisfiable.");
     }
 
     @Test
