@@ -378,19 +378,28 @@ public final class Pipeline {
             throw new Abandoned();
         }
         String id = run.job.conversationId();
-        Object outcome = transactions.inTransaction(() -> {
-            Conversation current = conversations.findById(id).orElse(null);
-            if (current == null || current.status().isTerminal()) {
-                return Refusal.ENDED;
+        Object outcome;
+        try {
+            outcome = transactions.inTransaction(() -> {
+                Conversation current = conversations.findById(id).orElse(null);
+                if (current == null || current.status().isTerminal()) {
+                    return Refusal.ENDED;
+                }
+                if (current.status() != status && (sameStatus || !current.status().canMoveTo(status))) {
+                    return Refusal.ILLEGAL;
+                }
+                Conversation next = current.withStatus(status, processing, clock.instant());
+                conversations.update(next);
+                events.publish(next);
+                return next;
+            });
+        } catch (RuntimeException e) {
+            // Deleted between the read and the write: it has ended, like any other deletion.
+            if (conversations.findById(id).isPresent()) {
+                throw e;
             }
-            if (current.status() != status && (sameStatus || !current.status().canMoveTo(status))) {
-                return Refusal.ILLEGAL;
-            }
-            Conversation next = current.withStatus(status, processing, clock.instant());
-            conversations.update(next);
-            events.publish(next);
-            return next;
-        });
+            outcome = Refusal.ENDED;
+        }
         if (outcome instanceof Conversation moved) {
             return moved;
         }
