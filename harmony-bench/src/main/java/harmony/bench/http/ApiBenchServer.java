@@ -50,9 +50,10 @@ public final class ApiBenchServer {
 
     public static void main(String[] args) throws Exception {
         Path folder = Files.createDirectories(Path.of(args[0]));
+        String h2Settings = args.length > 1 ? args[1] : "";
         HeapWatch heap = HeapWatch.start();
         Clock clock = Clock.systemUTC();
-        try (JdbcHarmonyStore store = JdbcHarmonyStore.builder("jdbc:h2:file:" + folder.resolve("harmony") + ";AUTO_SERVER=FALSE")
+        try (JdbcHarmonyStore store = JdbcHarmonyStore.builder("jdbc:h2:file:" + folder.resolve("harmony") + ";AUTO_SERVER=FALSE" + h2Settings)
                 .credentials("sa", "").maxPoolSize(POOL_SIZE).clock(clock).open();
              HttpRemoteFiles remoteFiles = new HttpRemoteFiles(
                      new PublicAddressGuard(AllowList.parse(""), HostResolver.SYSTEM), RemoteFilesSettings.defaults())) {

@@ -60,7 +60,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments ({@code name=value}, all optional): {@code seconds=8 clients=8 rounds=3 uploadMiB=2048
  * uploadRounds=2 serverHeap=256m warmupSeconds=4 dir=target serverArgs=}; {@code serverArgs} takes extra server JVM
- * options separated by semicolons (e.g. a flight recording).
+ * options separated by semicolons (e.g. a flight recording); {@code h2Settings} is appended to the H2 URL for
+ * experiments (e.g. {@code ;QUERY_CACHE_SIZE=64}), empty by default as in the example app.
  */
 public final class ApiLoadRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,6 +77,7 @@ public final class ApiLoadRunner {
         long uploadBytes = Long.parseLong(options.getOrDefault("uploadMiB", "2048")) << 20;
         int uploadRounds = Integer.parseInt(options.getOrDefault("uploadRounds", "2"));
         String serverHeap = options.getOrDefault("serverHeap", "256m");
+        String h2Settings = options.getOrDefault("h2Settings", "");
         List<String> serverArgs = options.containsKey("serverArgs") ? List.of(options.get("serverArgs").split(";")) : List.of();
         Path parent = Files.createDirectories(Paths.get(options.getOrDefault("dir", "target")).toAbsolutePath());
         Path folder = Files.createTempDirectory(parent, "api-bench-");
@@ -83,7 +85,7 @@ public final class ApiLoadRunner {
         System.out.printf(Locale.ROOT, "API load benchmark: %d closed-loop clients, %d s phases, %d rounds; %d MiB uploads x %d; "
                         + "server JVM -Xmx%s; data in %s; %d cores, load %.1f%n", clients, phase.toSeconds(), rounds,
                 uploadBytes >> 20, uploadRounds, serverHeap, folder, Runtime.getRuntime().availableProcessors(), load());
-        ServerProcess server = ServerProcess.start(folder, serverHeap, serverArgs);
+        ServerProcess server = ServerProcess.start(folder, h2Settings, serverHeap, serverArgs);
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
@@ -445,11 +447,11 @@ public final class ApiLoadRunner {
             key = ready[3];
         }
 
-        static ServerProcess start(Path folder, String heap, List<String> jvmArgs) throws IOException {
+        static ServerProcess start(Path folder, String h2Settings, String heap, List<String> jvmArgs) throws IOException {
             List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + heap));
             command.addAll(jvmArgs);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiBenchServer.class.getName(), folder.toString()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiBenchServer.class.getName(), folder.toString(), h2Settings));
             return new ServerProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
 
