@@ -1,6 +1,7 @@
 package harmony.adapters.http.api;
 
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -18,6 +19,8 @@ import java.time.Duration;
  * clients cannot hold threads: idle connections are closed after {@code idleTimeout}.
  */
 public final class ApiServer implements AutoCloseable {
+    static final int MAX_CONNECTIONS = 2_000;
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -33,6 +36,9 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
+        // Past this many open connections Jetty stops accepting: overload waits in the kernel's backlog
+        // instead of exhausting the heap.
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setHandler(new Handler.Sequence(handlers));
         server.setErrorHandler(new ProblemErrorHandler());
     }
