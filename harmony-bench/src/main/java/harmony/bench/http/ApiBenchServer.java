@@ -11,6 +11,8 @@ import harmony.adapters.http.client.HostResolver;
 import harmony.adapters.http.client.HttpRemoteFiles;
 import harmony.adapters.http.client.PublicAddressGuard;
 import harmony.adapters.http.client.RemoteFilesSettings;
+import harmony.adapters.http.client.WebhookSender;
+import harmony.adapters.http.client.WebhookSettings;
 import harmony.adapters.jdbc.JdbcHarmonyStore;
 import harmony.core.Harmony;
 import harmony.core.port.out.Transcriber;
@@ -56,12 +58,15 @@ public final class ApiBenchServer {
         try (JdbcHarmonyStore store = JdbcHarmonyStore.builder("jdbc:h2:file:" + folder.resolve("harmony") + ";AUTO_SERVER=FALSE" + h2Settings)
                 .credentials("sa", "").maxPoolSize(POOL_SIZE).clock(clock).open();
              HttpRemoteFiles remoteFiles = new HttpRemoteFiles(
-                     new PublicAddressGuard(AllowList.parse(""), HostResolver.SYSTEM), RemoteFilesSettings.defaults())) {
+                     new PublicAddressGuard(AllowList.parse(""), HostResolver.SYSTEM), RemoteFilesSettings.defaults());
+             WebhookSender webhookSender = new WebhookSender(
+                     new PublicAddressGuard(AllowList.parse(""), HostResolver.SYSTEM), WebhookSettings.defaults())) {
             FileSystemRecordingStore files = new FileSystemRecordingStore(folder.resolve("recordings"));
             Harmony harmony = Harmony.builder()
                     .directory(store.directory()).conversations(store.conversations()).jobs(store.jobs())
                     .events(store.events()).transactions(store.transactions()).apiKeys(store.apiKeys())
                     .analyses(store.analyses()).projects(store.projects())
+                    .webhooks(store.webhooks()).webhookSender(webhookSender)
                     .recordings(files)
                     .uploadSessions(new FileSystemUploadSessions(files, PART_SIZE, Duration.ofHours(24), clock))
                     .transcriber(new WorkersNotStarted())
@@ -75,7 +80,8 @@ public final class ApiBenchServer {
             var in = harmony.ingestion();
             var catalog = harmony.catalog();
             ApiUseCases useCases = new ApiUseCases(harmony.apiKeys(), harmony.directory(), in, in, in, catalog, catalog,
-                    catalog, catalog, catalog, in, in, in, harmony.processing(), harmony.processing(), harmony.browserUploads());
+                    catalog, catalog, catalog, in, in, in, harmony.processing(), harmony.processing(), harmony.browserUploads(),
+                    harmony.webhooks());
             ApiServer api = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
                     new HarmonyApi(useCases, store.idempotency(), settings, clock)).start();
             ApiServer bare = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30), new Echo(), new Discard()).start();
