@@ -47,7 +47,7 @@ export function renderMeetings(view, ctx) {
       h('td', {}, h('div', {}, c.title), h('div', { class: 'muted', style: 'font-size:12px' }, c.reference)),
       h('td', { class: 'status-cell' }, badge(c.status)),
       h('td', {}, c.team?.name || ''), h('td', {}, c.contact?.name || ''), h('td', {}, c.owner?.name || ''),
-      h('td', {}, c.medium), h('td', {}, formatDate(c.createdAt)));
+      h('td', {}, c.medium[0].toUpperCase() + c.medium.slice(1)), h('td', {}, formatDate(c.createdAt)));
   }
 
   let debounce = null;
