@@ -336,4 +336,53 @@ class WebUiTest {
         browser.findElement(By.id("retry")).click();
         wait.until(d -> d.findElements(By.id("failure")).isEmpty() || d.findElement(By.id("meeting-status")).getText().equals("Failed"));
     }
+
+    @Test
+    @Order(10)
+    void aDroppedConnectionResumesTheUploadFromThePartsTheServerHas() throws Exception {
+        byte[] head = resource("speech.mp3");
+        byte[] file = java.util.Arrays.copyOf(head, 9 * 1024 * 1024); // two 8 MiB parts
+        Path big = Files.createTempFile("resume-", ".mp3");
+        Files.write(big, file);
+        // The first attempt at part 2 dies like a dropped connection; the dialog must ask what arrived and go on.
+        browser.executeScript("window.__dropped = 0; const realFetch = window.fetch;"
+                + "window.fetch = (url, init) => { if (String(url).endsWith('/parts/2') && window.__dropped === 0) {"
+                + " window.__dropped = 1; return Promise.reject(new TypeError('Failed to fetch')); } return realFetch(url, init); };");
+        browser.findElement(By.id("add-conversation")).click();
+        dialog();
+        browser.findElement(By.id("tab-recording")).click();
+        browser.findElement(By.id("file-input")).sendKeys(big.toAbsolutePath().toString());
+        fillRequired();
+        browser.findElement(By.id("upload-submit")).click();
+        WebElement toast = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
+        assertThat(toast.getText()).isEqualTo("Recording uploaded successfully.");
+        assertThat(browser.executeScript("return window.__dropped")).isEqualTo(1L);
+        var actor = new harmony.core.port.in.Actor("acme", "acme-ada");
+        var uploaded = app.harmony().catalog().listConversations(actor, harmony.core.port.out.ConversationQuery.all("acme").withLimit(200))
+                .items().stream().filter(c -> c.title().startsWith("resume-")).findFirst().orElseThrow();
+        assertThat(uploaded.recording().sizeBytes()).isEqualTo(file.length);
+        try (InputStream stored = app.harmony().catalog().openRecording(actor, uploaded.id(), 0, -1).content()) {
+            assertThat(stored.readAllBytes()).isEqualTo(file);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theListFiltersAndSearches() {
+        browser.get("http://127.0.0.1:" + app.port() + "/ui/index.html#/meetings");
+        wait.until(d -> d.findElements(By.cssSelector("#meetings-rows tr.row")).size() >= 3);
+        browser.findElement(By.id("meetings-search")).sendKeys("budget");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            var rows = d.findElements(By.cssSelector("#meetings-rows tr.row"));
+            return rows.size() == 1 && rows.get(0).getText().startsWith("Chat with Dana Reyes");
+        });
+        browser.findElement(By.id("meetings-search")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        new Select(browser.findElement(By.id("filter-medium"))).selectByVisibleText("Call");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            var rows = d.findElements(By.cssSelector("#meetings-rows tr.row"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("Call"));
+        });
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Failed");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meetings-rows"), "No meetings yet"));
+    }
 }
