@@ -36,7 +36,10 @@ public record AppSettings(
         int rateLimitBurst,
         boolean demoData,
         boolean uiAutoLogin,
-        String nodeId) {
+        String nodeId,
+        URI llmUrl,
+        String llmModel,
+        String llmKey) {
 
     /** Every setting with its default; the README's configuration table lists the same. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -59,7 +62,10 @@ public record AppSettings(
             Map.entry("harmony.ratelimit.burst", "20"),
             Map.entry("harmony.demo.data", "true"),
             Map.entry("harmony.ui.auto.login", "true"),
-            Map.entry("harmony.node.id", ""));
+            Map.entry("harmony.node.id", ""),
+            Map.entry("harmony.llm.url", ""),
+            Map.entry("harmony.llm.model", ""),
+            Map.entry("harmony.llm.key", ""));
 
     public static AppSettings load(Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -110,7 +116,10 @@ public record AppSettings(
                 Integer.parseInt(p.getProperty("harmony.ratelimit.burst").trim()),
                 Boolean.parseBoolean(p.getProperty("harmony.demo.data").trim()),
                 Boolean.parseBoolean(p.getProperty("harmony.ui.auto.login").trim()),
-                p.getProperty("harmony.node.id"));
+                p.getProperty("harmony.node.id"),
+                p.getProperty("harmony.llm.url").isBlank() ? null : URI.create(p.getProperty("harmony.llm.url").trim()),
+                p.getProperty("harmony.llm.model"),
+                p.getProperty("harmony.llm.key"));
     }
 
     /** True when recordings go to S3 rather than the data folder. */

@@ -7,6 +7,8 @@ import harmony.adapters.http.api.ApiSettings;
 import harmony.adapters.http.api.ApiUseCases;
 import harmony.adapters.http.api.HarmonyApi;
 import harmony.adapters.http.client.AllowList;
+import harmony.adapters.http.client.ChatCompletionsLanguageModel;
+import harmony.adapters.http.client.ChatCompletionsSettings;
 import harmony.adapters.http.client.HostResolver;
 import harmony.adapters.http.client.HttpRemoteFiles;
 import harmony.adapters.http.client.PublicAddressGuard;
@@ -20,6 +22,8 @@ import harmony.adapters.s3.S3UploadSessions;
 import harmony.adapters.speech.SpeechSettings;
 import harmony.adapters.speech.SpeechTranscriber;
 import harmony.core.Harmony;
+import harmony.core.intelligence.ConversationAnalyzer;
+import harmony.core.intelligence.extraction.LanguageModelExtractor;
 import harmony.core.pipeline.PipelineSettings;
 import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.UploadSessions;
@@ -85,7 +89,17 @@ public final class HarmonyApp implements AutoCloseable {
         WebhookSender webhookSender = new WebhookSender(guard, WebhookSettings.defaults());
         resources.add(webhookSender);
 
+        ConversationAnalyzer analyzer = ConversationAnalyzer.defaults();
+        if (settings.llmUrl() != null) {
+            // Optional: extraction by an OpenAI-compatible model, falling back to the rules on any error.
+            ChatCompletionsLanguageModel model = new ChatCompletionsLanguageModel(ChatCompletionsSettings.of(
+                    settings.llmUrl(), settings.llmModel(), settings.llmKey().isBlank() ? null : settings.llmKey()));
+            resources.add(model);
+            analyzer = ConversationAnalyzer.builder().extractor(new LanguageModelExtractor(model)).build();
+        }
+
         harmony = Harmony.builder()
+                .analyzer(analyzer)
                 .directory(store.directory())
                 .conversations(store.conversations())
                 .jobs(store.jobs())
