@@ -19,5 +19,7 @@ public enum ErrorKind {
     /** Too many requests: HTTP 429. */
     RATE_LIMITED,
     /** A dependency is down; retrying later may work: HTTP 503. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** Storage has no room left for the data; retrying helps only once space is freed: HTTP 507. */
+    INSUFFICIENT_STORAGE
 }

@@ -14,6 +14,10 @@ public final class UserMessages {
     public static final String NO_AUDIO_TRACK = "The file has no audio track.";
     public static final String EMPTY_FILE = "The file is empty.";
     public static final String REQUIRED = "This field is required.";
+    /** Recording storage (a bucket, a file server) cannot be reached. */
+    public static final String STORAGE_UNAVAILABLE = "File storage is not reachable right now. Please try again in a moment.";
+    /** The disk that holds recordings is full. */
+    public static final String STORAGE_FULL = "There is no storage space left to save this file. Please contact your administrator.";
 
     /** "The maximum file size is [X] MB." for any limit in bytes. */
     public static String maximumFileSize(long limitBytes) {

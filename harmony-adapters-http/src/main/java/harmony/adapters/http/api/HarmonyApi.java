@@ -99,6 +99,10 @@ public final class HarmonyApi extends Handler.Abstract {
                 writeJson(response, reply.status(), reply.body(), callback, false);
             }
         } catch (HarmonyException e) {
+            if (e.kind() == ErrorKind.UNAVAILABLE || e.kind() == ErrorKind.INSUFFICIENT_STORAGE) {
+                // The client did nothing wrong; operators need the cause, the client only the clear detail.
+                LOG.warn("{} {} answered {}: {}", request.getMethod(), path, Problems.status(e.kind()), describe(e));
+            }
             fail(request, response, callback, Problems.status(e.kind()), Problems.of(e, path), e.kind());
         } catch (Throwable t) {
             if (clientWentAway(t)) { // a dropped connection mid-upload: nobody to answer, nothing wrong here
@@ -110,6 +114,15 @@ public final class HarmonyApi extends Handler.Abstract {
             fail(request, response, callback, 500, Problems.body(500, Problems.INTERNAL_DETAIL, path), null);
         }
         return true;
+    }
+
+    /** The exception and its causes on one line, for a log without a stack trace. */
+    private static String describe(Throwable t) {
+        StringBuilder line = new StringBuilder(t.getMessage());
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            line.append(" <- ").append(c);
+        }
+        return line.toString();
     }
 
     private static boolean clientWentAway(Throwable t) {
@@ -147,8 +160,13 @@ public final class HarmonyApi extends Handler.Abstract {
             callback.failed(new IOException("response already committed"));
             return;
         }
-        // An unread request body (a refused upload) must not be drained: close the connection instead.
-        boolean close = kind == ErrorKind.TOO_LARGE || kind == ErrorKind.UNSUPPORTED_MEDIA || kind == ErrorKind.MALFORMED;
+        // An unread request body (a refused upload, or one storage could not take) must not be drained:
+        // close the connection instead.
+        boolean close = kind == ErrorKind.TOO_LARGE || kind == ErrorKind.UNSUPPORTED_MEDIA || kind == ErrorKind.MALFORMED
+                || kind == ErrorKind.UNAVAILABLE || kind == ErrorKind.INSUFFICIENT_STORAGE;
+        if (kind != null) {
+            Problems.headers(kind).forEach((name, value) -> response.getHeaders().put(name, value));
+        }
         try {
             writeJson(response, status, problem, callback, close);
         } catch (IOException e) {

@@ -24,7 +24,22 @@ final class Problems {
             case INVALID -> 422;
             case RATE_LIMITED -> 429;
             case UNAVAILABLE -> 503;
+            case INSUFFICIENT_STORAGE -> 507;
         };
+    }
+
+    /**
+     * The one rule for infrastructure that is down (database, object storage, a model server): 503 with the
+     * adapter's clear detail and a {@code Retry-After} of this many seconds, the time a restarted dependency
+     * typically needs. A full disk (507) gets none: waiting does not free space.
+     */
+    static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+    /** Headers that belong with a problem of this kind, beyond the problem document itself. */
+    static Map<String, String> headers(ErrorKind kind) {
+        return kind == ErrorKind.UNAVAILABLE
+                ? Map.of("Retry-After", Integer.toString(UNAVAILABLE_RETRY_AFTER_SECONDS))
+                : Map.of();
     }
 
     static Map<String, Object> of(HarmonyException e, String instance) {
@@ -59,6 +74,7 @@ final class Problems {
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
+            case 507 -> "Insufficient Storage";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
     }
