@@ -65,11 +65,12 @@ public final class FileSystemRecordingStore implements RecordingStore {
     @Override
     public StoredObject put(String key, InputStream content) throws IOException {
         Path target = pathOf(key);
-        Path folder = Files.createDirectories(target.getParent());
+        Path folder = createFolders(target.getParent());
         Path temp = folder.resolve(".tmp-" + UUID.randomUUID());
         Path checksum = checksumOf(target);
         MessageDigest sha = sha256();
         long size;
+        boolean checksumWritten = false;
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 size = copy(content, out, sha);
@@ -78,11 +79,30 @@ public final class FileSystemRecordingStore implements RecordingStore {
             String hex = HexFormat.of().formatHex(sha.digest());
             // The digest lands first so that the object's rename stays the one commit point.
             writeAtomically(checksum, (hex + "\n").getBytes(StandardCharsets.US_ASCII));
+            checksumWritten = true;
             move(temp, target);
             forceFolder(folder);
             return new StoredObject(key, size, hex);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(temp, e);
+            if (checksumWritten && Files.notExists(target)) { // a digest without its object would be half a write
+                deleteQuietly(checksum, e);
+            }
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.error(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Like {@link Files#createDirectories}, but a full disk is reported as such. */
+    static Path createFolders(Path folder) throws IOException {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.error(e);
+            }
             throw e;
         }
     }

@@ -76,8 +76,20 @@ public final class FileSystemUploadSessions implements UploadSessions {
         String id = UUID.randomUUID().toString();
         Manifest manifest = new Manifest(upload.owner(), upload.key(), upload.filename(), upload.contentType(), upload.sizeBytes(),
                 UploadSession.partSizeFor(upload.sizeBytes(), partSize), clock.instant().plus(timeToLive));
-        Path folder = Files.createDirectories(uploads.resolve(id));
-        FileSystemRecordingStore.writeAtomically(folder.resolve(MANIFEST), manifest.toBytes());
+        Path folder = FileSystemRecordingStore.createFolders(uploads.resolve(id));
+        try {
+            FileSystemRecordingStore.writeAtomically(folder.resolve(MANIFEST), manifest.toBytes());
+        } catch (IOException e) {
+            try {
+                deleteFolder(folder);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.error(e);
+            }
+            throw e;
+        }
         return manifest.session(id, List.of());
     }
 
@@ -121,6 +133,9 @@ public final class FileSystemUploadSessions implements UploadSessions {
             throw HarmonyException.notFound("Upload"); // the folder vanished under us: aborted
         } catch (IOException | RuntimeException | Error e) {
             FileSystemRecordingStore.deleteQuietly(temp, e);
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.error(e);
+            }
             throw e;
         }
     }
