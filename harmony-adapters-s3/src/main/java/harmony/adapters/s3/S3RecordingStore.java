@@ -1,10 +1,16 @@
 package harmony.adapters.s3;
 
+import harmony.core.error.ErrorKind;
+import harmony.core.error.HarmonyException;
+import harmony.core.error.UserMessages;
 import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.StorageKeys;
 import harmony.core.port.out.StoredObject;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -88,9 +94,8 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
         try {
             s3.putObject(b -> b.bucket(bucket).key(checksumKey(key)).contentType("text/plain"), RequestBody.fromString(hex));
         } catch (SdkException e) { // the object without its digest would be a half-recorded write
-            IOException failure = failure("Recording the checksum of " + key, e);
-            deleteQuietly(objectKey, failure);
-            throw failure;
+            deleteQuietly(objectKey, e);
+            throw failure("Recording the checksum of " + key, e);
         }
         return new StoredObject(key, size, hex);
     }
@@ -142,9 +147,8 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
                     .multipartUpload(m -> m.parts(parts)));
             return size;
         } catch (SdkException e) {
-            IOException failure = failure("Completing the upload of " + objectKey, e);
-            abort(objectKey, uploadId, inFlight, failure);
-            throw failure;
+            abort(objectKey, uploadId, inFlight, e);
+            throw failure("Completing the upload of " + objectKey, e);
         } catch (Throwable e) { // the stream's own failure (or a part's), re-thrown unchanged
             abort(objectKey, uploadId, inFlight, e);
             throw e;
@@ -353,8 +357,35 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
         return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
+    /**
+     * The one place that turns S3's failures into what callers act on. An endpoint that cannot be reached
+     * (refused, reset, timed out: after the SDK's own retries) or answers that it is overloaded or broken
+     * (5xx, e.g. 503 Slow Down) is thrown here as {@link ErrorKind#UNAVAILABLE} with the product's message,
+     * so the API answers 503 and the pipeline retries later. Anything else (access denied, no such bucket)
+     * is a configuration problem, returned as an IOException naming what failed for the caller to throw.
+     * Callers clean up (abort, delete) before calling this.
+     */
     static IOException failure(String what, SdkException e) {
+        if (isUnavailable(e)) {
+            throw new HarmonyException(ErrorKind.UNAVAILABLE, UserMessages.STORAGE_UNAVAILABLE,
+                    new IOException(what + " failed: " + e.getMessage(), e));
+        }
         return new IOException(what + " failed: " + e.getMessage(), e);
+    }
+
+    static boolean isUnavailable(SdkException e) {
+        if (e instanceof SdkServiceException service) {
+            return service.statusCode() >= 500 || service.isThrottlingException();
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException) { // connect refused or timed out, connection reset, no response
+                return true;
+            }
+        }
+        return false;
     }
 
     static MessageDigest sha256() {

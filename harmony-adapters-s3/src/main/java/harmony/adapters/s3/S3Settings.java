@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
+import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +31,12 @@ public record S3Settings(String bucket, String keyPrefix, String region, URI end
     public static final int MIN_PART_SIZE = 8 << 20;
     public static final int MAX_PART_SIZE = 64 << 20;
     public static final int DEFAULT_PART_SIZE = 16 << 20;
+    /** A server that does not accept a connection in this long is treated as down. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Longest silence within a request or response (a stalled server); a large part sends steadily. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    /** Longest wait for one of the 32 pooled connections. */
+    static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
 
     public S3Settings {
         requireNonNull(bucket, "bucket");
@@ -67,7 +75,15 @@ public record S3Settings(String bucket, String keyPrefix, String region, URI end
      */
     public S3ClientBuilder clientBuilder() {
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(32))
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .maxConnections(32)
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .connectionAcquisitionTimeout(ACQUIRE_TIMEOUT)
+                        .tcpKeepAlive(true))
+                // Three tries with jittered backoff from 100 ms: a restart of a few seconds is the pipeline's
+                // to wait out (it retries stages for minutes), so a dead endpoint fails a request in seconds.
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
                 .region(Region.of(region))
                 .credentialsProvider(credentials())
                 .forcePathStyle(pathStyle)

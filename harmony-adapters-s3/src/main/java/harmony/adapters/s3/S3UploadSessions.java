@@ -93,9 +93,8 @@ public final class S3UploadSessions implements UploadSessions {
             s3.putObject(b -> b.bucket(bucket).key(manifestKey(id)).contentType("text/plain"),
                     RequestBody.fromBytes(manifest.toBytes()));
         } catch (SdkException e) {
-            IOException failure = S3RecordingStore.failure("Recording the upload session", e);
-            abortQuietly(objectKey, s3UploadId, failure);
-            throw failure;
+            abortQuietly(objectKey, s3UploadId, e);
+            throw S3RecordingStore.failure("Recording the upload session", e);
         }
         return session(id, manifest, List.of());
     }

@@ -1,5 +1,7 @@
 package harmony.adapters.s3;
 
+import harmony.core.error.ErrorKind;
+import harmony.core.error.HarmonyException;
 import harmony.core.port.out.UploadSession;
 import harmony.core.port.out.UploadSessions.NewUpload;
 import harmony.core.port.out.UploadSessions.PartTarget;
@@ -91,7 +93,9 @@ class S3FaultsTest {
              S3RecordingStore store = S3RecordingStore.create(new S3Settings(direct.bucket(), "", null, proxy.endpoint(), true,
                      S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, direct.partSize()))) {
 
-            assertThatThrownBy(() -> store.put("cut.webm", new GeneratedBytes(3, size))).isInstanceOf(IOException.class);
+            // Gone for good mid-upload: the write fails as UNAVAILABLE (retry later), not as a bug.
+            assertThatThrownBy(() -> store.put("cut.webm", new GeneratedBytes(3, size)))
+                    .isInstanceOfSatisfying(HarmonyException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
             assertThat(proxy.wasCut()).isTrue();
         }
         try (S3Client s3 = direct.clientBuilder().build(); S3Presigner presigner = direct.newPresigner();

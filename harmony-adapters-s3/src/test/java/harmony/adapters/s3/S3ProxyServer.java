@@ -19,7 +19,8 @@ final class S3ProxyServer implements AutoCloseable {
     static final String SECRET_KEY = "harmony-test-secret";
 
     private final Path folder;
-    private final S3Proxy proxy;
+    private final boolean onDisk;
+    private S3Proxy proxy;
     private final URI endpoint;
 
     /** On the filesystem backend (large objects stay off the heap). */
@@ -28,17 +29,36 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     S3ProxyServer(boolean onDisk) throws Exception {
-        folder = Files.createTempDirectory("harmony-s3proxy");
-        proxy = S3Proxy.builder()
+        this.folder = Files.createTempDirectory("harmony-s3proxy");
+        this.onDisk = onDisk;
+        this.proxy = start(0);
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    private S3Proxy start(int port) throws Exception {
+        S3Proxy started = S3Proxy.builder()
                 .blobStore(onDisk ? new FilesystemNio2BlobStore(folder.toString()) : new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
+        started.start();
+        while (!"STARTED".equals(started.getState())) {
             Thread.sleep(10);
         }
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        return started;
+    }
+
+    /** Takes the server down: connections to its port are refused until {@link #restart()}. */
+    void stop() throws Exception {
+        proxy.stop();
+        while (!"STOPPED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** Starts it again on the same port and, on disk, with the same objects (a restarted S3 service). */
+    void restart() throws Exception {
+        proxy = start(endpoint.getPort());
     }
 
     URI endpoint() {
