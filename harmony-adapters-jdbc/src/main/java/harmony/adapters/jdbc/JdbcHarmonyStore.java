@@ -74,6 +74,11 @@ public final class JdbcHarmonyStore implements AutoCloseable {
 
     /** Settings with working defaults; only the URL is required. */
     public static final class Builder {
+        static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+        static final Duration KEEPALIVE = Duration.ofMinutes(1);
+        static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+        static final Duration PG_SOCKET_TIMEOUT = Duration.ofMinutes(2);
+
         private final String jdbcUrl;
         private String user;
         private String password;
@@ -118,6 +123,7 @@ public final class JdbcHarmonyStore implements AutoCloseable {
             config.setMaximumPoolSize(maxPoolSize);
             config.setPoolName("harmony");
             config.setConnectionTimeout(connectionTimeout.toMillis());
+            applyRecoverySettings(config, dialect, connectionTimeout);
             // Start even when the database is not up yet; the first call that needs it will wait.
             config.setInitializationFailTimeout(-1);
             HikariDataSource pool = new HikariDataSource(config);
@@ -132,6 +138,29 @@ public final class JdbcHarmonyStore implements AutoCloseable {
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
+            }
+        }
+
+        /**
+         * How the pool gets over a database that restarts or a network that drops connections, without a
+         * restart of the application: a connection is checked (at most {@link #VALIDATION_TIMEOUT}) before it
+         * is handed out unless it was used in the last half second; idle ones are probed every
+         * {@link #KEEPALIVE} so dead ones are replaced before a caller draws them; none lives longer than
+         * {@link #MAX_LIFETIME} (below the idle cut-offs of common proxies and firewalls). On PostgreSQL a
+         * connect attempt gives up within the pool's wait, and a read that hears nothing for
+         * {@link #PG_SOCKET_TIMEOUT} (a server that vanished without closing the connection) fails instead
+         * of hanging a worker forever; Harmony's statements take milliseconds. Settings in the URL win.
+         */
+        private static void applyRecoverySettings(HikariConfig config, Dialect dialect, Duration connectionTimeout) {
+            config.setValidationTimeout(Math.max(250, Math.min(VALIDATION_TIMEOUT.toMillis(), connectionTimeout.toMillis())));
+            config.setKeepaliveTime(KEEPALIVE.toMillis());
+            config.setMaxLifetime(MAX_LIFETIME.toMillis());
+            if (dialect == Dialect.POSTGRESQL) {
+                long connectSeconds = Math.max(1, connectionTimeout.toSeconds());
+                config.addDataSourceProperty("connectTimeout", Long.toString(connectSeconds));
+                config.addDataSourceProperty("loginTimeout", Long.toString(connectSeconds));
+                config.addDataSourceProperty("socketTimeout", Long.toString(PG_SOCKET_TIMEOUT.toSeconds()));
+                config.addDataSourceProperty("tcpKeepAlive", "true");
             }
         }
 

@@ -1,5 +1,7 @@
 package harmony.core.pipeline;
 
+import harmony.core.error.ErrorKind;
+import harmony.core.error.HarmonyException;
 import harmony.core.port.out.JobLane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +79,8 @@ public final class PipelineWorkers implements AutoCloseable {
             try {
                 worked = pipeline.runNext(workerId, lanes);
             } catch (RuntimeException | Error e) {
-                // The store or a stage broke in an unexpected way; the job's lease expires and it is retried.
-                log.error("worker {} failed", workerId, e);
+                // The store is away or broke in an unexpected way; the job's lease expires and it is retried.
+                logFailure("worker " + workerId, e);
             }
             if (!worked && running) {
                 LockSupport.parkNanos(this, idleNanos);
@@ -92,9 +94,21 @@ public final class PipelineWorkers implements AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.error("pipeline {} failed", what, e);
+                logFailure("pipeline " + what, e);
             }
         };
+    }
+
+    /**
+     * A dependency that is away (a database restarting) is expected now and then and says so itself: one
+     * line, no stack trace. Anything else is a bug, logged in full.
+     */
+    private static void logFailure(String what, Throwable e) {
+        if (e instanceof HarmonyException h && h.kind() == ErrorKind.UNAVAILABLE) {
+            log.warn("{} failed: {} ({})", what, h.getMessage(), String.valueOf(h.getCause()));
+        } else {
+            log.error("{} failed", what, e);
+        }
     }
 
     private void wakeUp() {
