@@ -40,8 +40,8 @@ class PostgresRestartTest {
     private static final int CONVERSATIONS = 30;
     private static final PipelineSettings SETTINGS = PipelineSettings.DEFAULT.withWorkers(2, 2)
             .withPollInterval(Duration.ofMillis(20))
-            // A worker cut off mid-stage loses its lease; a short one lets another worker resume soon.
-            .withLease(Duration.ofSeconds(3), Duration.ofSeconds(1))
+            // Leases far longer than the test: jobs the outage cut short must be handed back, not left to expire.
+            .withLease(Duration.ofMinutes(5), Duration.ofSeconds(1))
             .withRetry(new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(500), 0.2));
 
     @Test

@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
@@ -55,6 +57,8 @@ public final class Pipeline {
     private final PipelineSettings settings;
     private final RandomGenerator random;
     private final Map<String, ActiveJob> active = new ConcurrentHashMap<>();
+    /** Jobs whose processing the store cut short (it went away mid-job), to hand back once it answers again. */
+    private final Queue<LeasedJob> cutShort = new ConcurrentLinkedQueue<>();
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
 
     public Pipeline(List<Stage> stages, ConversationRepository conversations, JobQueue jobs, ConversationEvents events,
@@ -166,6 +170,7 @@ public final class Pipeline {
 
     /** Leases one job from {@code lanes} and processes it on this thread; false when none was runnable. */
     public boolean runNext(String workerId, Set<JobLane> lanes) {
+        handBackCutShort();
         Optional<LeasedJob> lease = jobs.lease(workerId, lanes, settings.leaseDuration());
         if (lease.isEmpty()) {
             return false;
@@ -239,6 +244,20 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Releases jobs cut short by a store failure to run again now, from their last checkpoint. A lease that
+     * expired meanwhile is simply not released (the job is already free, or another worker's). Throws while
+     * the store is still away; the jobs stay queued here for the next try.
+     */
+    private void handBackCutShort() {
+        for (LeasedJob job = cutShort.peek(); job != null; job = cutShort.peek()) {
+            if (jobs.retryAt(job, clock.instant())) {
+                log.info("handed back the job of conversation {} after the store failed under it", job.conversationId());
+            }
+            cutShort.remove(job);
+        }
+    }
+
     /** Runs the job's remaining stages on this thread. */
     void process(LeasedJob job) {
         ActiveJob run = new ActiveJob(job, Thread.currentThread());
@@ -247,6 +266,11 @@ public final class Pipeline {
             execute(run);
         } catch (Abandoned a) {
             log.debug("abandoned the job of conversation {}", job.conversationId());
+        } catch (RuntimeException e) {
+            // The store failed under the job (a database restarting): rather than leave it to its lease
+            // running out, hand it back as soon as the store answers again.
+            cutShort.add(job);
+            throw e;
         } finally {
             active.remove(job.conversationId(), run);
             run.finish();
