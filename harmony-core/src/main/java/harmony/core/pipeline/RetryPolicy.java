@@ -13,7 +13,12 @@ import static java.util.Objects.requireNonNull;
  * @param maxAttempts attempts of one stage, counting the first, including those a dying worker cut short
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, double jitter) {
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(5), 0.5);
+    /**
+     * Eight tries, 2 s doubling to 128 s between them: a stage keeps trying for two to four minutes (the
+     * jitter decides), so a dependency's restart or an outage of a couple of minutes (S3, the database, a
+     * model server) delays a conversation instead of failing it.
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofMinutes(5), 0.5);
 
     public RetryPolicy {
         requireNonNull(initialDelay, "initialDelay");

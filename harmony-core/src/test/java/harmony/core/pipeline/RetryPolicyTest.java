@@ -34,6 +34,18 @@ class RetryPolicyTest {
     }
 
     @Test
+    void theDefaultKeepsTryingThroughAnOutageOfTwoMinutes() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int run = 0; run < 200; run++) {
+            Duration waited = Duration.ZERO;
+            for (int attempt = 1; RetryPolicy.DEFAULT.allowsAnotherAfter(attempt); attempt++) {
+                waited = waited.plus(RetryPolicy.DEFAULT.delayAfter(attempt, random));
+            }
+            assertThat(waited).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(5));
+        }
+    }
+
+    @Test
     void countsAttemptsIncludingTheFirst() {
         assertThat(policy.allowsAnotherAfter(4)).isTrue();
         assertThat(policy.allowsAnotherAfter(5)).isFalse();
