@@ -86,6 +86,27 @@ class InfrastructureFailureTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyAfterTheOutageCreatesTheConversation() throws Exception {
+        store.failure = new HarmonyException(ErrorKind.UNAVAILABLE, UserMessages.STORAGE_UNAVAILABLE);
+        ApiHarness.Multipart form = HarmonyApiTest.validForm().file("file", "retry.mp3", "audio/mpeg", HarmonyApiTest.sample("sample.mp3"));
+        byte[] body = form.build();
+        java.util.function.Supplier<java.net.http.HttpRequest> request = () -> api.request("/v1/conversations/upload")
+                .header("Content-Type", form.contentType()).header("Idempotency-Key", "outage-retry-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        assertThat(api.send(request.get()).status()).isEqualTo(503);
+        store.failure = null;
+        Response retried = api.send(request.get());
+
+        // The 503 was not remembered as the key's answer: the retry does the work.
+        assertThat(retried.status()).as(retried.raw().body()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        Response replayed = api.send(request.get());
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get("id")).isEqualTo(retried.json().get("id"));
+    }
+
+    @Test
     void theOpenApiDocumentListsBothAnswers() throws Exception {
         var doc = api.get("/v1/openapi.json").json();
         var upload = doc.at("/paths/~1v1~1conversations~1upload/post/responses");
