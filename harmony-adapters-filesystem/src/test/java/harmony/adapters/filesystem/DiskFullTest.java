@@ -59,6 +59,7 @@ class DiskFullTest {
         assertThat(output).contains("stored " + DiskFullMain.SMALL + "\n");
         assertThat(output).contains("put-refused " + ErrorKind.INSUFFICIENT_STORAGE + " | " + UserMessages.STORAGE_FULL
                 + " | java.io.IOException: No space left on device");
+        assertThat(output).contains("upload-refused " + ErrorKind.INSUFFICIENT_STORAGE + " | records 0 | jobs 0");
         assertThat(output).contains("part-refused " + ErrorKind.INSUFFICIENT_STORAGE + " | " + UserMessages.STORAGE_FULL);
         assertThat(output).contains("stored-again " + DiskFullMain.SMALL + "\n");
         List<String> files = output.lines().filter(l -> l.startsWith("file ")).map(l -> l.substring(5)).toList();
