@@ -71,7 +71,14 @@ class PostgresRestartTest {
                 created.add(c);
             }
 
-            try (PipelineWorkers workers = new PipelineWorkers(pipeline, "node-1")) {
+            // A live event feed (what an SSE stream sits on), opened before the restart.
+            Set<String> completedSeen = ConcurrentHashMap.newKeySet();
+            try (PipelineWorkers workers = new PipelineWorkers(pipeline, "node-1");
+                 var feed = store.events().subscribe(WS, store.events().latestId(WS), e -> {
+                     if (e.status() == ProcessingStatus.COMPLETED) {
+                         completedSeen.add(e.conversationId());
+                     }
+                 })) {
                 workers.start();
                 Set<Thread> workerThreads = workerThreads();
                 assertThat(workerThreads).hasSize(4);
@@ -95,6 +102,11 @@ class PostgresRestartTest {
                 assertThat(workerThreads).as("the same threads, none died").allMatch(Thread::isAlive);
                 assertThat(workerThreads()).isEqualTo(workerThreads);
                 assertThat(workers.isRunning()).isTrue();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (completedSeen.size() < CONVERSATIONS && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(completedSeen).as("the feed carried on after the restart").hasSize(CONVERSATIONS);
             }
 
             for (Conversation c : created) {
