@@ -141,6 +141,11 @@ class FaultToleranceTest {
             assertThat(sqlCount("SELECT count(*) FROM conversations")).as("no conversation row").isEqualTo(conversations);
             assertThat(sqlCount("SELECT count(*) FROM jobs")).as("no job").isEqualTo(jobs);
 
+            assertThat(get("/v1/conversations/" + id + "/recording").status()).isEqualTo(503);
+            Response delete = send(request("/v1/conversations/" + id).DELETE().build());
+            assertThat(delete.status()).as(delete.body()).isEqualTo(503);
+            assertThat(get("/v1/conversations/" + id).status()).as("kept until its media can go too").isEqualTo(200);
+
             // The stage that reads the recording fails while S3 is away, and is retried with backoff.
             Response again = post("/v1/conversations/" + id + "/reprocess");
             assertThat(again.status()).as(again.body()).isEqualTo(202);

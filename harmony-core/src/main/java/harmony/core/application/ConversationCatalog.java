@@ -130,8 +130,8 @@ public final class ConversationCatalog
     @Override
     public void deleteConversation(Actor actor, String conversationId) {
         Conversation conversation = getConversation(actor, conversationId);
-        scheduler.cancel(conversationId);
-        conversations.delete(actor.workspaceId(), conversationId);
+        // The media goes first: when storage is away the call fails with nothing changed and can be retried,
+        // instead of leaving media behind for good under a record that is already gone.
         if (conversation.recording() != null) {
             try {
                 recordings.delete(conversation.recording().storageKey());
@@ -139,6 +139,8 @@ public final class ConversationCatalog
                 throw new UncheckedIOException(e);
             }
         }
+        scheduler.cancel(conversationId);
+        conversations.delete(actor.workspaceId(), conversationId);
     }
 
     @Override

@@ -107,6 +107,26 @@ class InfrastructureFailureTest {
     }
 
     @Test
+    void aDeleteWhileStorageIsUnreachableIs503AndKeepsTheConversationForTheRetry() throws Exception {
+        Response created = upload();
+        assertThat(created.status()).isEqualTo(201);
+        String path = "/v1/conversations/" + created.json().get("id").asText();
+        int objects = store.inner.size();
+
+        store.failure = new HarmonyException(ErrorKind.UNAVAILABLE, UserMessages.STORAGE_UNAVAILABLE);
+        Response refused = api.send(api.request(path).DELETE().build());
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(api.get(path).status()).as("the record stays until its media is gone").isEqualTo(200);
+        assertThat(store.inner.size()).isEqualTo(objects);
+
+        store.failure = null;
+        assertThat(api.send(api.request(path).DELETE().build()).status()).isEqualTo(204);
+        assertThat(api.get(path).status()).isEqualTo(404);
+        assertThat(store.inner.size()).isEqualTo(objects - 1);
+    }
+
+    @Test
     void theOpenApiDocumentListsBothAnswers() throws Exception {
         var doc = api.get("/v1/openapi.json").json();
         var upload = doc.at("/paths/~1v1~1conversations~1upload/post/responses");
@@ -154,6 +174,10 @@ class InfrastructureFailureTest {
 
         @Override
         public void delete(String key) {
+            HarmonyException f = failure;
+            if (f != null) {
+                throw f;
+            }
             inner.delete(key);
         }
     }
