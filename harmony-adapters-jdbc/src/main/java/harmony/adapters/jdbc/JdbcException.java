@@ -1,5 +1,6 @@
 package harmony.adapters.jdbc;
 
+import harmony.core.error.DiskFull;
 import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
 
@@ -9,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 /** Turns SQL failures into what callers can act on. */
 final class JdbcException {
     static final String UNAVAILABLE = "The database is not reachable right now. Please try again in a moment.";
+    static final String DISK_FULL = "The database has no storage space left. Please contact your administrator.";
 
     /**
      * A lost or refused connection (SQLState class 08; PostgreSQL's 57P01-57P03 for a server shutting
@@ -20,7 +22,23 @@ final class JdbcException {
         if (isConnectionFailure(e)) {
             return new HarmonyException(ErrorKind.UNAVAILABLE, UNAVAILABLE, e);
         }
+        if (isDiskFull(e)) {
+            return new HarmonyException(ErrorKind.INSUFFICIENT_STORAGE, DISK_FULL, e);
+        }
         return new IllegalStateException(what + " failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * The database's disk is full: PostgreSQL's SQLState 53100, or H2 (which reports only the operating
+     * system's text, inside its generic I/O error) writing onto a full disk.
+     */
+    static boolean isDiskFull(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && "53100".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return DiskFull.causedBy(e);
     }
 
     static boolean isConnectionFailure(SQLException e) {
