@@ -130,6 +130,14 @@ class ClusterScenarioTest {
             assertThat(get(n, "/v1/me").statusCode()).as(n.nodeId()).isEqualTo(200);
         }
         assertThat(queryLong("SELECT count(*) FROM workspaces")).isEqualTo(2);
+        long collided = nodes.values().stream().filter(n -> {
+            try {
+                return n.output().contains("Seeding the demo workspaces collided");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+        System.out.printf("ClusterScenarioTest: 3 nodes started together; %d seeded again after colliding with another%n", collided);
         leases = LeaseMonitor.start();
     }
 
@@ -310,6 +318,8 @@ class ClusterScenarioTest {
         awaitTrue("the rest finished on node-1", Duration.ofSeconds(180), () ->
                 queryLong("SELECT count(*) FROM conversations WHERE title LIKE 'drain-%' AND status NOT IN ('COMPLETED', 'FAILED')") == 0);
         assertThat(queryMap("SELECT id, status FROM conversations WHERE title LIKE 'drain-%'").values()).containsOnly("COMPLETED");
+        // There was work node-3 could have taken: node-1 leased jobs after node-3 was told to stop.
+        assertThat(leases.leasesBy("node-1", termAt + Duration.ofSeconds(1).toNanos())).isNotEmpty();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
