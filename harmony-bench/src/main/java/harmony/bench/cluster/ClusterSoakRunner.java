@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,10 +59,6 @@ import java.util.stream.Stream;
  * nodes as child JVMs ({@link NodeProcess}) on loopback, each with JMX on a loopback port so that its heap can
  * be sampled.
  * <ol>
- * <li>Throughput: {@code clients} closed-loop clients create conversations (pasted transcripts) for
- * {@code compare} on one node alone, then on all {@code nodes} (round robin, as a load balancer would),
- * each phase followed by waiting for the pipeline to drain. Printed: creates/s accepted and conversations/s
- * processed by the pipeline in each phase, and the cluster-to-one-node ratio.</li>
  * <li>Soak: for {@code duration}, an open-loop schedule of {@code rate} operations per second over all nodes —
  * creates, lists, searches, gets and SSE connects — while one SSE stream per node stays open the whole time.
  * Latencies are measured from each operation's scheduled time (a stall delays everything behind it). Every
@@ -71,6 +66,11 @@ import java.util.stream.Stream;
  * set over time, whose least-squares slope (after the first quarter, the warm-up) gives the verdict.
  * At the end, after the pipeline drained, every long-lived stream must have delivered the completion of every
  * conversation created, exactly once.</li>
+ * <li>Throughput, on the nodes warmed by the soak: {@code clients} closed-loop clients create conversations
+ * (pasted transcripts) for {@code compare} on all nodes (round robin, as a load balancer would); then every
+ * node but the first is stopped with SIGTERM (each must drain and exit 0) and the same runs on the first node
+ * alone. Printed: creates/s, end-to-end conversations/s (created and fully processed, up to the drained queue)
+ * and the cluster-to-one-node ratios.</li>
  * </ol>
  * Bounded: at most {@code rate × duration} soak operations on at most {@code connections} connections;
  * loopback only. Exits 1 when any operation failed or a stream missed or repeated an event.
@@ -94,7 +94,7 @@ public final class ClusterSoakRunner {
     private final Map<String, String> options;
     private final Path folder;
     private final List<NodeProcess> nodes = new ArrayList<>();
-    private final Map<NodeProcess, Integer> jmxPorts = new HashMap<>();
+    private final Map<NodeProcess, Integer> jmxPorts = new ConcurrentHashMap<>();
     private final List<String> createdIds = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private EmbeddedPostgres postgres;
@@ -141,24 +141,44 @@ public final class ClusterSoakRunner {
 
         startBackingServices();
         long t0 = System.nanoTime();
-        startNode(1);
-        key = nodes.get(0).demoKeys().get(0).key();
-        System.out.printf(Locale.ROOT, "  node-1 up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-
-        Throughput one = throughput(List.of(nodes.get(0)), compare, clients);
-        for (int i = 2; i <= nodeCount; i++) {
-            startNode(i);
+        // All at once on the empty database, as a roll-out would: migrations and demo seeding race.
+        ExecutorService starting = Executors.newFixedThreadPool(nodeCount);
+        List<java.util.concurrent.Future<NodeProcess>> started = new ArrayList<>();
+        for (int i = 1; i <= nodeCount; i++) {
+            int n = i;
+            started.add(starting.submit(() -> startNode(n)));
         }
-        Throughput all = throughput(nodes, compare, clients);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Throughput (closed loop, %d clients, %s each):%n", clients, compare);
-        System.out.printf(Locale.ROOT, "  %-10s %10s %12s %10s%n", "", "creates/s", "processed/s", "errors");
-        System.out.printf(Locale.ROOT, "  %-10s %10.1f %12.1f %10d%n", "1 node", one.createsPerSecond, one.processedPerSecond, one.errors);
-        System.out.printf(Locale.ROOT, "  %-10s %10.1f %12.1f %10d%n", nodeCount + " nodes", all.createsPerSecond, all.processedPerSecond, all.errors);
-        System.out.printf(Locale.ROOT, "  ratio %d nodes / 1 node: creates %.2f, processed %.2f%n", nodeCount,
-                all.createsPerSecond / one.createsPerSecond, all.processedPerSecond / one.processedPerSecond);
+        starting.shutdown();
+        for (var f : started) {
+            nodes.add(f.get());
+        }
+        key = nodes.get(0).demoKeys().get(0).key();
+        System.out.printf(Locale.ROOT, "  %d nodes up in %.1f s%n", nodeCount, (System.nanoTime() - t0) / 1e9);
 
         boolean soakOk = soak(duration, rate, heapEvery, connections);
+
+        // Throughput on warm nodes: the whole cluster, then one node alone after the others stopped (SIGTERM).
+        System.out.println();
+        Throughput all = throughput(nodes, compare, clients);
+        for (NodeProcess n : nodes.subList(1, nodes.size())) {
+            long stopping = System.nanoTime();
+            n.terminate();
+            Integer exit = n.awaitExit(Duration.ofMinutes(1)).orElse(null);
+            System.out.printf(Locale.ROOT, "  %s stopped by SIGTERM in %.1f s, exit %s%n", n.nodeId(), (System.nanoTime() - stopping) / 1e9, exit);
+            if (exit == null || exit != 0) {
+                errors.computeIfAbsent(n.nodeId() + " did not exit 0 on SIGTERM", k -> new AtomicLong()).incrementAndGet();
+            }
+        }
+        Throughput one = throughput(List.of(nodes.get(0)), compare, clients);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Throughput (closed loop, %d clients creating pasted transcripts for %s; end to end = created"
+                + " and fully processed, up to the drained queue):%n", clients, compare);
+        System.out.printf(Locale.ROOT, "  %-10s %10s %14s %10s%n", "", "creates/s", "end-to-end/s", "errors");
+        System.out.printf(Locale.ROOT, "  %-10s %10.1f %14.1f %10d%n", nodeCount + " nodes", all.createsPerSecond, all.endToEndPerSecond, all.errors);
+        System.out.printf(Locale.ROOT, "  %-10s %10.1f %14.1f %10d%n", "1 node", one.createsPerSecond, one.endToEndPerSecond, one.errors);
+        System.out.printf(Locale.ROOT, "  ratio %d nodes / 1 node: creates %.2f, end to end %.2f%n", nodeCount,
+                all.createsPerSecond / one.createsPerSecond, all.endToEndPerSecond / one.endToEndPerSecond);
+
         long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum() + one.errors + all.errors;
         System.out.println();
         System.out.println(errorCount == 0 && soakOk ? "RESULT: zero errors" : "RESULT: FAILED, errors " + errors + " streams ok " + soakOk);
@@ -195,7 +215,7 @@ public final class ClusterSoakRunner {
                 Map.entry("harmony.ui.auto.login", "false"));
     }
 
-    private void startNode(int n) throws Exception {
+    private NodeProcess startNode(int n) throws Exception {
         int jmx = freePort();
         List<String> jvm = List.of("-Xmx" + options.getOrDefault("heap", "256m"),
                 "-Dcom.sun.management.jmxremote.port=" + jmx, "-Dcom.sun.management.jmxremote.rmi.port=" + jmx,
@@ -203,8 +223,8 @@ public final class ClusterSoakRunner {
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
         NodeProcess node = NodeProcess.start("node-" + n, folder.resolve("node-" + n), nodeSettings, jvm,
                 System.getProperty("java.class.path"), Duration.ofMinutes(3));
-        nodes.add(node);
         jmxPorts.put(node, jmx);
+        return node;
     }
 
     private void stop() {
@@ -238,11 +258,10 @@ public final class ClusterSoakRunner {
 
     // ---- throughput -----------------------------------------------------------------------------------
 
-    record Throughput(double createsPerSecond, double processedPerSecond, long errors) {
+    record Throughput(double createsPerSecond, double endToEndPerSecond, long errors) {
     }
 
     private Throughput throughput(List<NodeProcess> targets, Duration phase, int clients) throws Exception {
-        long completedBefore = completed();
         AtomicLong created = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
@@ -270,12 +289,12 @@ public final class ClusterSoakRunner {
         pool.shutdown();
         pool.awaitTermination(phase.toSeconds() + 120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long processedInPhase = completed() - completedBefore;
-        // The pipeline runs behind the creates: count what it finished while the clients ran, then let it drain.
+        // The pipeline runs behind the creates: end to end counts until it has processed them all.
         awaitDrained(Duration.ofMinutes(5));
-        System.out.printf(Locale.ROOT, "  %d node(s): %d creates in %.1f s, %d processed meanwhile, drained after %.1f s%n",
-                targets.size(), created.get(), seconds, processedInPhase, (System.nanoTime() - start) / 1e9);
-        return new Throughput(created.get() / seconds, processedInPhase / seconds, failed.get());
+        double drained = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "  %d node(s): %d creates in %.1f s, all processed after %.1f s%n",
+                targets.size(), created.get(), seconds, drained);
+        return new Throughput(created.get() / seconds, created.get() / drained, failed.get());
     }
 
     // ---- soak -----------------------------------------------------------------------------------------
@@ -458,10 +477,6 @@ public final class ClusterSoakRunner {
     }
 
     // ---- the database's view --------------------------------------------------------------------------
-
-    private long completed() throws SQLException {
-        return count("SELECT count(*) FROM conversations WHERE status = 'COMPLETED'");
-    }
 
     private void awaitDrained(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
