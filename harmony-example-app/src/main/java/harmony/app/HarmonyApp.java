@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,7 +50,6 @@ public final class HarmonyApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HarmonyApp.class);
     private static final long PART_SIZE = 8L * 1024 * 1024;
     private static final Duration UPLOAD_SESSION_LIFETIME = Duration.ofHours(24);
-    private static final int SEED_ATTEMPTS = 5;
     private static final long START_STACK_BYTES = 16L << 20;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -128,7 +126,7 @@ public final class HarmonyApp implements AutoCloseable {
                 .nodeId(settings.nodeId().isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : settings.nodeId())
                 .build();
 
-        demoKeys = settings.demoData() ? seedDemoData(store) : List.of();
+        demoKeys = settings.demoData() ? DemoWorkspaces.seed(store.directory(), store.projects(), harmony.apiKeys()) : List.of();
         String uiKey = settings.uiAutoLogin() && !demoKeys.isEmpty() ? demoKeys.get(0).key() : null;
 
         ApiSettings api = ApiSettings.DEFAULTS.withRateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst())
@@ -138,25 +136,6 @@ public final class HarmonyApp implements AutoCloseable {
                 new WebUi(() -> uiKey));
         server.start();
         harmony.startWorkers();
-    }
-
-    /**
-     * Seeds the demo workspaces. Nodes of a cluster started together on an empty database seed at once,
-     * and an insert-or-replace racing another node's insert of the same row fails on the primary key;
-     * seeding is idempotent, so the loser seeds again and then finds the rows there.
-     */
-    private List<DemoWorkspaces.DemoKey> seedDemoData(JdbcHarmonyStore store) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return DemoWorkspaces.seed(store.directory(), store.projects(), harmony.apiKeys());
-            } catch (RuntimeException e) {
-                if (attempt == SEED_ATTEMPTS) {
-                    throw e;
-                }
-                log.info("Seeding the demo workspaces collided with another node ({}); seeding again", e.getMessage());
-                Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250));
-            }
-        }
     }
 
     /** Starts the app; close it to stop workers (draining), the server and the stores. */

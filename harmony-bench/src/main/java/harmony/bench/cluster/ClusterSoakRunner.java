@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -287,14 +288,44 @@ public final class ClusterSoakRunner {
             });
         }
         pool.shutdown();
+        LockWaits waits = lockWaits(end);
         pool.awaitTermination(phase.toSeconds() + 120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         // The pipeline runs behind the creates: end to end counts until it has processed them all.
         awaitDrained(Duration.ofMinutes(5));
         double drained = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "  %d node(s): %d creates in %.1f s, all processed after %.1f s%n",
-                targets.size(), created.get(), seconds, drained);
+        System.out.printf(Locale.ROOT, "  %d node(s): %d creates in %.1f s, all processed after %.1f s;"
+                + " PostgreSQL sessions waiting on a lock: %.1f on average, most often in: %s%n",
+                targets.size(), created.get(), seconds, drained, waits.average(), waits.top());
         return new Throughput(created.get() / seconds, created.get() / drained, failed.get());
+    }
+
+    record LockWaits(double average, String top) {
+    }
+
+    /**
+     * Samples, until {@code endNanos}, how many PostgreSQL sessions wait on a lock and in which statement: where
+     * the nodes queue behind each other in the shared database.
+     */
+    private LockWaits lockWaits(long endNanos) throws SQLException, InterruptedException {
+        long samples = 0;
+        long waiting = 0;
+        Map<String, Long> statements = new HashMap<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT left(query, 60) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+            while (System.nanoTime() < endNanos) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        waiting++;
+                        statements.merge(rs.getString(1), 1L, Long::sum);
+                    }
+                }
+                samples++;
+                Thread.sleep(100);
+            }
+        }
+        String top = statements.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("-");
+        return new LockWaits(samples == 0 ? 0 : (double) waiting / samples, top);
     }
 
     // ---- soak -----------------------------------------------------------------------------------------
@@ -309,6 +340,7 @@ public final class ClusterSoakRunner {
             streams.add(EventStream.open(n, key));
         }
         int createdBefore = createdIds.size();
+        expect(send(create(nodes.get(0))), 201); // something for the first gets to read
         List<HeapSampler> samplers = new ArrayList<>();
         for (NodeProcess n : nodes) {
             samplers.add(new HeapSampler(n, jmxPorts.get(n)));
