@@ -284,14 +284,16 @@ class ClusterScenarioTest {
     void sigtermDrainsInFlightJobsTakesNoNewOnesAndExitsZero() throws Exception {
         NodeProcess leaving = nodes.get("node-3");
         Submitter submitter = new Submitter("drain");
-        for (int i = 0; i < 2; i++) {
+        // Recordings keep the media workers busy for seconds: the drain has something to wait for, and a node
+        // that went on leasing while draining would be caught at it.
+        for (int i = 0; i < 6; i++) {
             submitter.recording(i);
         }
-        for (int i = 2; i < 60; i++) {
+        for (int i = 6; i < 60; i++) {
             submitter.transcript(i);
         }
-        awaitTrue("node-3 holding a job", Duration.ofSeconds(120), () ->
-                queryLong("SELECT count(*) FROM jobs WHERE worker_id LIKE 'node-3/%' AND leased_until > now()") > 0);
+        awaitTrue("node-3 transcribing a recording", Duration.ofSeconds(120), () -> queryLong(
+                "SELECT count(*) FROM jobs WHERE worker_id LIKE 'node-3/%' AND lane = 'MEDIA' AND leased_until > now()") > 0);
         Set<String> inFlight = new HashSet<>(queryMap(
                 "SELECT conversation_id, lane FROM jobs WHERE worker_id LIKE 'node-3/%' AND leased_until > now()").keySet());
         long termAt = System.nanoTime();
@@ -309,7 +311,7 @@ class ClusterScenarioTest {
         long finishedByNode3 = afterExit.values().stream().filter("COMPLETED"::equals).count();
         System.out.printf("ClusterScenarioTest: of node-3's in-flight jobs %d completed before it exited: %s%n", finishedByNode3, afterExit);
         assertThat(afterExit.values()).as("in-flight jobs finished in the drain").containsOnly("COMPLETED");
-        // No new leases once it was asked to stop (one second for the signal to reach the workers).
+        // No new leases once it was asked to stop (a second for the signal to reach the workers and the monitor).
         assertThat(leases.leasesBy("node-3", termAt + Duration.ofSeconds(1).toNanos())).isEmpty();
 
         submitter.markDead(leaving);
