@@ -210,8 +210,10 @@ class ClusterScenarioTest {
             }
             return takenOver.size() == orphans.size();
         });
-        System.out.printf("ClusterScenarioTest: node-2 killed holding %d job(s) %s; taken over after %s (lease %s, poll %s)%n",
-                orphans.size(), orphans.values(), takenOver.values(), LEASE, POLL);
+        StringBuilder report = new StringBuilder();
+        orphans.forEach((job, lane) -> report.append(' ').append(lane).append(' ').append(takenOver.get(job).toMillis()).append(" ms;"));
+        System.out.printf("ClusterScenarioTest: node-2 killed holding %d job(s), taken over after:%s (lease %s, poll %s)%n",
+                orphans.size(), report, LEASE, POLL);
         orphans.forEach((job, lane) -> {
             // A text job waits only for the lease and an idle poll; a media job may also wait for a media
             // worker busy transcribing another recording.
