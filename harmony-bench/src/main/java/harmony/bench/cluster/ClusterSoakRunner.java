@@ -48,6 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -350,25 +351,24 @@ public final class ClusterSoakRunner {
         long total = (long) (rate * duration.toSeconds());
         long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
-        long nextHeap = start;
+        // On a thread of its own, so that the collections' round trips never delay the operations' schedule.
+        ScheduledExecutorService heapClock = Executors.newSingleThreadScheduledExecutor();
+        heapClock.scheduleAtFixedRate(() -> {
+            double at = (System.nanoTime() - start) / 1e9;
+            try {
+                for (HeapSampler s : samplers) {
+                    s.sample(at);
+                }
+            } catch (RuntimeException e) {
+                errors.computeIfAbsent("heap sample: " + e, k -> new AtomicLong()).incrementAndGet();
+            }
+        }, 0, heapEvery.toMillis(), TimeUnit.MILLISECONDS);
         System.out.println();
         System.out.printf(Locale.ROOT, "Soak: %d operations over %s%n", total, duration);
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
-            while (true) {
-                long now = System.nanoTime();
-                if (now >= nextHeap) {
-                    double at = (now - start) / 1e9;
-                    for (HeapSampler s : samplers) {
-                        s.sample(at);
-                    }
-                    nextHeap += heapEvery.toNanos();
-                    continue;
-                }
-                if (now >= scheduled) {
-                    break;
-                }
-                LockSupport.parkNanos(Math.min(scheduled, nextHeap) - now);
+            for (long now = System.nanoTime(); now < scheduled; now = System.nanoTime()) {
+                LockSupport.parkNanos(scheduled - now);
             }
             Op op = pick();
             NodeProcess node = nodes.get((int) (i % nodes.size()));
@@ -390,6 +390,8 @@ public final class ClusterSoakRunner {
         }
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
+        heapClock.shutdown();
+        heapClock.awaitTermination(1, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         for (HeapSampler s : samplers) {
             s.sample(seconds);
