@@ -158,6 +158,13 @@ class ClusterScenarioTest {
                 postgres.close();
             }
         } finally {
+            // The nodes' logs outlive the run (a failure on CI is read from them); the rest goes.
+            Path logs = Files.createDirectories(Path.of("target", "cluster-scenario-logs"));
+            for (NodeProcess n : nodes.values()) {
+                if (Files.exists(n.logFile())) {
+                    Files.copy(n.logFile(), logs.resolve(n.logFile().getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             PostgresS3ApiTest.delete(root);
         }
     }
