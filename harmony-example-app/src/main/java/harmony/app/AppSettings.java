@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public record AppSettings(
         String nodeId,
         URI llmUrl,
         String llmModel,
-        String llmKey) {
+        String llmKey,
+        Duration jobLease) {
 
     /** Every setting with its default; the README's configuration table lists the same. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -65,7 +67,10 @@ public record AppSettings(
             Map.entry("harmony.node.id", ""),
             Map.entry("harmony.llm.url", ""),
             Map.entry("harmony.llm.model", ""),
-            Map.entry("harmony.llm.key", ""));
+            Map.entry("harmony.llm.key", ""),
+            // How long a job stays with a node that stopped heartbeating (crashed, partitioned) before another
+            // node takes it over; nodes heartbeat every sixth of it. Shorter recovers faster, costs more writes.
+            Map.entry("harmony.jobs.lease.seconds", "120"));
 
     public static AppSettings load(Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -119,7 +124,21 @@ public record AppSettings(
                 p.getProperty("harmony.node.id"),
                 p.getProperty("harmony.llm.url").isBlank() ? null : URI.create(p.getProperty("harmony.llm.url").trim()),
                 p.getProperty("harmony.llm.model"),
-                p.getProperty("harmony.llm.key"));
+                p.getProperty("harmony.llm.key"),
+                seconds(p, "harmony.jobs.lease.seconds"));
+    }
+
+    /** Heartbeats renew a lease six times per lease, so a few slow ones in a row never lose it. */
+    public Duration heartbeatInterval() {
+        return jobLease.dividedBy(6);
+    }
+
+    private static Duration seconds(Properties p, String key) {
+        long s = Long.parseLong(p.getProperty(key).trim());
+        if (s < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1 second: " + s);
+        }
+        return Duration.ofSeconds(s);
     }
 
     /** True when recordings go to S3 rather than the data folder. */

@@ -22,21 +22,53 @@ import harmony.core.port.in.IssueApiKey;
 import harmony.core.port.out.Directory;
 import harmony.core.port.out.ProjectCatalog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Two demo workspaces, to show that they never see each other: teams, users (the key's user in
  * exactly one team), contacts, custom fields (one required, one select) and projects with Insight
- * Definitions, goals and a scorecard. Seeding is idempotent.
+ * Definitions, goals and a scorecard. Seeding is idempotent, and safe when the nodes of a cluster seed one
+ * empty database at once.
  */
 public final class DemoWorkspaces {
+    private static final Logger log = LoggerFactory.getLogger(DemoWorkspaces.class);
+    private static final int ATTEMPTS = 10;
 
     /** A fresh API key, issued at each start (only hashes are stored, so old ones cannot be shown again). */
     public record DemoKey(String workspace, String user, String key) {
     }
 
+    /**
+     * Saves the demo data and issues a key for each workspace. A save is insert-or-replace, and an insert racing
+     * another node's insert of the same row fails on the primary key; seeding is idempotent, so the node that
+     * lost seeds again, and then finds the rows there.
+     */
     public static List<DemoKey> seed(Directory directory, ProjectCatalog projects, IssueApiKey keys) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                saveAll(directory, projects);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Seeding the demo workspaces collided with another node ({}); seeding again", e.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(20, 200)));
+            }
+        }
+        return List.of(
+                new DemoKey("Acme Corp", "Ada Lovelace", keys.issueApiKey("acme", "acme-ada", "demo").key()),
+                new DemoKey("Globex Support", "Hank Scorpio", keys.issueApiKey("globex", "globex-hank", "demo").key()));
+    }
+
+    private static void saveAll(Directory directory, ProjectCatalog projects) {
         directory.save(new Workspace("acme", "Acme Corp"));
         directory.save(new Team("acme-sales", "acme", "Sales"));
         directory.save(new Team("acme-success", "acme", "Customer Success"));
@@ -84,10 +116,6 @@ public final class DemoWorkspaces {
                 .insight(InsightDefinition.tracker("escalation", "Escalation", "escalate", "manager", "supervisor"))
                 .goal(new Goal("resolved", "Follow-up agreed", new ActionItemsAgreed(1)))
                 .build());
-
-        return List.of(
-                new DemoKey("Acme Corp", "Ada Lovelace", keys.issueApiKey("acme", "acme-ada", "demo").key()),
-                new DemoKey("Globex Support", "Hank Scorpio", keys.issueApiKey("globex", "globex-hank", "demo").key()));
     }
 
     private DemoWorkspaces() {

@@ -30,6 +30,7 @@ import harmony.core.port.out.UploadSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
+import sun.misc.Signal;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -37,6 +38,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The example app: {@code main} reads {@link AppSettings}, wires every adapter, seeds the demo
@@ -46,11 +50,13 @@ public final class HarmonyApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HarmonyApp.class);
     private static final long PART_SIZE = 8L * 1024 * 1024;
     private static final Duration UPLOAD_SESSION_LIFETIME = Duration.ofHours(24);
+    private static final long START_STACK_BYTES = 16L << 20;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Harmony harmony;
     private final ApiServer server;
     private final List<DemoWorkspaces.DemoKey> demoKeys;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HarmonyApp(AppSettings settings) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -115,7 +121,8 @@ public final class HarmonyApp implements AutoCloseable {
                 .transcriber(transcriber)
                 .remoteFiles(remoteFiles)
                 .clock(clock)
-                .pipelineSettings(PipelineSettings.DEFAULT.withWorkers(settings.mediaWorkers(), settings.textWorkers()))
+                .pipelineSettings(PipelineSettings.DEFAULT.withWorkers(settings.mediaWorkers(), settings.textWorkers())
+                        .withLease(settings.jobLease(), settings.heartbeatInterval()))
                 .nodeId(settings.nodeId().isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : settings.nodeId())
                 .build();
 
@@ -155,8 +162,17 @@ public final class HarmonyApp implements AutoCloseable {
         return harmony;
     }
 
+    /**
+     * Drains: stops taking jobs and lets running ones finish (handing back any still running after the
+     * drain time, so another node resumes them at once instead of after their lease), then stops the
+     * server and the stores. Safe to call twice.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Stopping: draining pipeline workers");
         harmony.close();
         try {
             server.close();
@@ -170,12 +186,26 @@ public final class HarmonyApp implements AutoCloseable {
                 log.warn("Closing {} failed", resources.get(i), e);
             }
         }
+        log.info("Stopped");
     }
 
     public static void main(String[] args) throws Exception {
         AppSettings settings = AppSettings.load(System.getenv());
-        HarmonyApp app = start(settings);
+        // ONNX Runtime builds the speech models' sessions on the calling thread and needs more native stack
+        // than a JVM thread's default 1 MiB (a plain `java -cp … HarmonyApp` crashed with SIGSEGV here).
+        FutureTask<HarmonyApp> starting = new FutureTask<>(() -> start(settings));
+        Thread starter = new Thread(null, starting, "harmony-start", START_STACK_BYTES);
+        starter.start();
+        HarmonyApp app;
+        try {
+            app = starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "harmony-shutdown"));
+        // SIGTERM (a service manager or orchestrator stopping the node) is a normal stop: drain through the
+        // shutdown hook, then exit 0 rather than the JVM's 143, so supervisors do not report a crash.
+        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
         StringBuilder banner = new StringBuilder("\n  Harmony is running: http://localhost:" + app.port() + "/\n");
         banner.append("  Data: ").append(settings.dataDir()).append("  Database: ").append(settings.databaseUrl()).append('\n');
         for (DemoWorkspaces.DemoKey key : app.demoKeys()) {
