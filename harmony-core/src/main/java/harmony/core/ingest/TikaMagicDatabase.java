@@ -21,11 +21,13 @@ import java.util.List;
  * Tika's own magic database (plus any {@code custom-mimetypes.xml}, as Tika's default loads it),
  * with one change that gives the same answers faster: Tika tries every magic of the winning
  * priority on every file, and its costliest is the regex for PostScript-era Illustrator files,
- * compiled and run at each of 8,193 offsets (about half of all detection time on a media file).
+ * compiled and run at each of 8,193 offsets: half the time Tika spends matching magics on an MP3.
  * Here that regex is nested behind a plain scan for {@code AI5}, which any match of it contains two
  * bytes in; a match of the regex implies a match of the scan, so the pair matches exactly what
- * the regex alone did. The scan is 3 bytes long so that Tika's ordering of magics (by priority,
- * then total pattern length) and with it every tie-break stays as it was; the tests hold both.
+ * the regex alone did, and detection takes about a third less time. The scan is 3 bytes long so
+ * that Tika's ordering of magics (by priority, then total pattern length), and with it every
+ * tie-break, stays as it was; the tests hold both. (One-byte scans in front of Tika's other regexes
+ * would each save under 2 µs, and most of them would reorder magics.)
  */
 final class TikaMagicDatabase {
     static final String RESOURCE = "org/apache/tika/mime/tika-mimetypes.xml";
