@@ -21,7 +21,7 @@ public final class MediaTypeSniffer {
     /** A GSM 06.10 frame is 33 bytes whose first nibble is the 0xD signature. */
     private static final int GSM_FRAME = 33;
 
-    private final MimeTypes tika = MimeTypes.getDefaultMimeTypes();
+    private final MimeTypes tika = TikaMagicDatabase.shared();
 
     /** The MIME type of a file whose head is {@code header} (at most {@link UploadLimits#SNIFF_BYTES} used). */
     public String sniff(byte[] header, int length, String filenameHint) {

@@ -5,6 +5,7 @@ import harmony.core.error.HarmonyException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Counts bytes as they pass and fails as soon as more than {@code limit} have been read. It never
@@ -12,6 +13,8 @@ import java.io.InputStream;
  * without reading its rest. A declared length is never trusted.
  */
 public final class SizeLimitedInputStream extends FilterInputStream {
+    /** The chunk {@link InputStream#transferTo} uses in the JDK, so a checked copy moves bytes as an unchecked one does. */
+    private static final int TRANSFER_CHUNK = 8192;
     private final long limit;
     private long count;
 
@@ -47,6 +50,22 @@ public final class SizeLimitedInputStream extends FilterInputStream {
             advance(n);
         }
         return n;
+    }
+
+    /**
+     * Copies through {@link #read(byte[], int, int)} in every JDK, so each byte is counted and the
+     * limit holds (a {@code transferTo} that handed the copy to the wrapped stream would not).
+     */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        byte[] chunk = new byte[TRANSFER_CHUNK];
+        long copied = 0;
+        int n;
+        while ((n = read(chunk, 0, chunk.length)) >= 0) {
+            out.write(chunk, 0, n);
+            copied += n;
+        }
+        return copied;
     }
 
     @Override

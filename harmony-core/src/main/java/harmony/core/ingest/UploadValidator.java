@@ -4,10 +4,10 @@ import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
 import harmony.core.error.UserMessages;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * The one place every upload's bytes are checked, whichever entry point they came through. Checks
@@ -32,20 +32,73 @@ public final class UploadValidator {
      */
     public CheckedMedia media(InputStream raw, String filenameHint) throws IOException {
         SizeLimitedInputStream limited = new SizeLimitedInputStream(raw, UploadLimits.MEDIA_MAX_BYTES);
-        byte[] head = limited.readNBytes(UploadLimits.SNIFF_BYTES);
-        if (head.length == 0) {
+        byte[] head = new byte[UploadLimits.SNIFF_BYTES];
+        int headLength = limited.readNBytes(head, 0, head.length);
+        if (headLength == 0) {
             throw new HarmonyException(ErrorKind.INVALID, UserMessages.EMPTY_FILE);
         }
-        String mimeType = sniffer.sniff(head, head.length, filenameHint);
+        String mimeType = sniffer.sniff(head, headLength, filenameHint);
         if (!MediaTypeSniffer.isAudioOrVideo(mimeType)) {
             throw HarmonyException.unsupportedMedia();
         }
-        return new CheckedMedia(mimeType, new SequenceInputStream(new ByteArrayInputStream(head), limited), limited);
+        return new CheckedMedia(mimeType, new HeadFirstInputStream(head, headLength, limited), limited);
     }
 
     /** A transcript file's bytes, failing with the 10 MB message as soon as they cross the limit. */
     public InputStream transcriptFile(InputStream raw) {
         return new SizeLimitedInputStream(raw, UploadLimits.TRANSCRIPT_FILE_MAX_BYTES);
+    }
+
+    /**
+     * The sniffed head again, then the rest of the upload: one layer over the counting stream, and a
+     * {@code transferTo} that writes the head straight from its buffer.
+     */
+    private static final class HeadFirstInputStream extends InputStream {
+        private final byte[] head;
+        private final int headLength;
+        private final InputStream rest;
+        private int position;
+
+        HeadFirstInputStream(byte[] head, int headLength, InputStream rest) {
+            this.head = head;
+            this.headLength = headLength;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return position < headLength ? head[position++] & 0xFF : rest.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (position >= headLength) {
+                return rest.read(b, off, len);
+            }
+            int n = Math.min(len, headLength - position);
+            System.arraycopy(head, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            int fromHead = headLength - position;
+            out.write(head, position, fromHead);
+            position = headLength;
+            return fromHead + rest.transferTo(out);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return position < headLength ? headLength - position : rest.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 
     /** A media upload whose type is known and whose size is enforced as {@link #content()} is read. */

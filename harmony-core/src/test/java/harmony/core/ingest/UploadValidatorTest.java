@@ -71,6 +71,36 @@ class UploadValidatorTest {
         assertThat(media.mimeType()).isEqualTo("audio/x-flac");
     }
 
+    /** A head of 64 KiB and a rest, read back by every path a store might take. */
+    @Test
+    void everyReadPathReturnsTheUploadByteForByte() throws IOException {
+        byte[] upload = new byte[UploadLimits.SNIFF_BYTES * 3 + 12_345];
+        new java.util.Random(3).nextBytes(upload);
+        byte[] mp3 = MediaTypeSnifferTest.sample("sample.mp3");
+        System.arraycopy(mp3, 0, upload, 0, mp3.length);
+
+        java.io.ByteArrayOutputStream copied = new java.io.ByteArrayOutputStream();
+        UploadValidator.CheckedMedia whole = validator.media(new ByteArrayInputStream(upload), "a.mp3");
+        assertThat(whole.content().transferTo(copied)).isEqualTo(upload.length);
+        assertThat(copied.toByteArray()).isEqualTo(upload);
+        assertThat(whole.bytesRead()).isEqualTo(upload.length);
+
+        InputStream byteByByte = validator.media(new ByteArrayInputStream(upload), "a.mp3").content();
+        for (int i = 0; i < upload.length; i++) {
+            assertThat(byteByByte.read()).as("byte %d", i).isEqualTo(upload[i] & 0xFF);
+        }
+        assertThat(byteByByte.read()).isEqualTo(-1);
+
+        InputStream mixed = validator.media(new ByteArrayInputStream(upload), "a.mp3").content();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] odd = new byte[7_777];
+        out.write(mixed.read());
+        out.write(odd, 0, mixed.read(odd, 0, odd.length));
+        assertThat(mixed.read(odd, 0, 0)).isZero();
+        mixed.transferTo(out);
+        assertThat(out.toByteArray()).isEqualTo(upload);
+    }
+
     @Test
     void transcriptFilesStopAtTenMegabytes() {
         InputStream eleven = new CountingSource("{\"turns\":[".getBytes(), 11L * 1024 * 1024);
