@@ -198,7 +198,7 @@ final class DurableFileWriter {
     }
 
     /** The alignment direct I/O needs on this file's store, or 0 where it is unknown or does not fit a buffer. */
-    private static int directAlignment(Path file) {
+    static int directAlignment(Path file) {
         long blockSize;
         try {
             blockSize = Files.getFileStore(file).getBlockSize();
@@ -210,7 +210,7 @@ final class DurableFileWriter {
     }
 
     /** A second, direct-I/O channel on the file just created, or null where the platform refuses one. */
-    private static FileChannel openDirect(Path file) {
+    static FileChannel openDirect(Path file) {
         try {
             return FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {

@@ -62,6 +62,19 @@ class DurableFileWriterTest {
         assertThat(folder).isEmptyDirectory();
     }
 
+    @org.junit.jupiter.api.Test
+    void onExt4AndXfsTheBulkOfAStreamGoesThroughDirectIo() throws IOException {
+        Path file = Files.createFile(folder.resolve("probe"));
+        String type = Files.getFileStore(file).type();
+        org.junit.jupiter.api.Assumptions.assumeTrue(type.equals("ext4") || type.equals("xfs"),
+                "direct I/O is only asserted on ext4 and xfs, this folder is on " + type);
+
+        assertThat(DurableFileWriter.directAlignment(file)).isPositive();
+        try (java.nio.channels.FileChannel direct = DurableFileWriter.openDirect(file)) {
+            assertThat(direct).as("O_DIRECT channel").isNotNull();
+        }
+    }
+
     static Stream<Boolean> paths() {
         return Stream.of(true, false);
     }

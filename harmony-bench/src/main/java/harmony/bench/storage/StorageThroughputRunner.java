@@ -196,9 +196,9 @@ public final class StorageThroughputRunner {
 
     private static void record(Map<String, List<Result>> results, String name, Result result) {
         results.computeIfAbsent(name, n -> new ArrayList<>()).add(result);
-        System.out.printf("  %-30s %8.1f MiB/s   live heap peak %5.1f MiB   CPU s/GiB %5.2f (server %5.2f)   complete %3.0f %%%n",
+        System.out.printf("  %-30s %8.1f MiB/s   live heap peak %5.1f MiB   CPU s/GiB %5.2f (server %5.2f)%s%n",
                 name, result.mibPerSecond(), result.liveHeapPeak() / 1048576.0, result.cpuPerGib(), result.serverCpuPerGib(),
-                100 * result.completeShare());
+                result.completeShare() > 0 ? String.format("   complete %.0f %%", 100 * result.completeShare()) : "");
     }
 
     private static void report(Map<String, List<Result>> results, long size, int partSize) {
@@ -210,10 +210,11 @@ public final class StorageThroughputRunner {
                 "live heap MiB", "CPU s/GiB", "server CPU", "complete");
         results.forEach((name, list) -> {
             double speed = median(list, Result::mibPerSecond);
-            System.out.printf("%-30s %8.1f %8.2f %14.2f %14.1f %10.2f %10.2f %8.0f%%%n", name, speed, speed / baseline,
+            double complete = median(list, Result::completeShare);
+            System.out.printf("%-30s %8.1f %8.2f %14.2f %14.1f %10.2f %10.2f %9s%n", name, speed, speed / baseline,
                     speed / synced, median(list, r -> (double) r.liveHeapPeak()) / 1048576.0,
                     median(list, Result::cpuPerGib), median(list, Result::serverCpuPerGib),
-                    100 * median(list, Result::completeShare));
+                    complete > 0 ? String.format("%.0f%%", 100 * complete) : "-");
         });
         System.out.printf("Load average at the end: %.1f on %d cores%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
