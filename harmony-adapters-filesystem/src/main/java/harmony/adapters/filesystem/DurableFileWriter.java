@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a stream of unknown length into a new file and makes it durable, digesting it on the way, at
- * close to the disk's speed. Measured on Linux (harmony-bench's {@code StorageThroughputRunner}), the
+ * close to the disk's speed. Measured on Linux (harmony-bench's {@code DiskWriteModes}), the
  * costly part of a durable write is not the copy but the final fsync of gigabytes of dirty page cache,
  * so:
  * <ul>
@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * pile up either.</li>
  * <li>Two {@value #BUFFER_MIB} MiB buffers take turns: while the caller's thread fills one, a background
  * thread digests the other (in stream order) and another writes it, so reading, hashing and writing
- * overlap instead of adding up. At most two buffers exist per write, whatever the stream's size.</li>
+ * overlap instead of adding up. Whatever the stream's size, a write holds two heap buffers, plus one
+ * aligned direct buffer per direct write in flight (at most two, reused across writes).</li>
  * </ul>
  * A stream that fits in one buffer is written through the page cache and fsynced once.
  */
