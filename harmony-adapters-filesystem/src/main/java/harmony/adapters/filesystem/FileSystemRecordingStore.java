@@ -7,7 +7,6 @@ import harmony.core.port.out.StoredObject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -21,17 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Recordings as files under one root folder. A key maps to {@code root/ab/cd/<key with '/' as '+'>},
@@ -41,16 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link StorageKeys}; names starting with a dot are the store's own (temp files, checksums, uploads).
  */
 public final class FileSystemRecordingStore implements RecordingStore {
-    private static final int BUFFER = 1 << 20;
-    private static final Future<?> DONE = CompletableFuture.completedFuture(null);
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Disk writers for every store; idle threads end after a minute. */
-    private static final ExecutorService WRITER = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "harmony-fs-write-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final Path root;
 
     public FileSystemRecordingStore(Path root) throws IOException {
@@ -72,10 +53,7 @@ public final class FileSystemRecordingStore implements RecordingStore {
         long size;
         boolean checksumWritten = false;
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                size = copy(content, out, sha);
-                out.force(true);
-            }
+            size = DurableFileWriter.write(content, temp, sha);
             String hex = HexFormat.of().formatHex(sha.digest());
             // The digest lands first so that the object's rename stays the one commit point.
             writeAtomically(checksum, (hex + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -104,67 +82,6 @@ public final class FileSystemRecordingStore implements RecordingStore {
                 throw DiskFull.error(e);
             }
             throw e;
-        }
-    }
-
-    /**
-     * Streams {@code content} into {@code out} through two 1 MiB buffers: a background thread writes one
-     * while this thread reads and digests the next, so hashing overlaps the disk instead of adding to it.
-     */
-    private static long copy(InputStream content, FileChannel out, MessageDigest sha) throws IOException {
-        byte[][] buffers = {new byte[BUFFER], new byte[BUFFER]};
-        List<Future<?>> writes = new ArrayList<>(List.of(DONE, DONE));
-        long size = 0;
-        try {
-            for (int current = 0; ; current ^= 1) {
-                await(writes.get(current)); // the write that last used this buffer
-                byte[] buffer = buffers[current];
-                int n = content.readNBytes(buffer, 0, BUFFER);
-                if (n == 0) {
-                    break;
-                }
-                long position = size; // positional writes: the two buffers' writes may run at once
-                writes.set(current, WRITER.submit(() -> {
-                    ByteBuffer view = ByteBuffer.wrap(buffer, 0, n);
-                    while (view.hasRemaining()) {
-                        out.write(view, position + view.position());
-                    }
-                    return null;
-                }));
-                sha.update(buffer, 0, n);
-                size += n;
-            }
-            await(writes.get(0));
-            await(writes.get(1));
-            return size;
-        } catch (IOException | RuntimeException | Error e) {
-            for (Future<?> write : writes) { // never close the file under a write still running
-                try {
-                    await(write);
-                } catch (IOException | RuntimeException | Error again) {
-                    if (again != e) {
-                        e.addSuppressed(again);
-                    }
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static void await(Future<?> write) throws IOException {
-        try {
-            write.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while writing");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
         }
     }
 

@@ -31,7 +31,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,8 +48,10 @@ import java.util.zip.CRC32C;
 
 /**
  * Recordings in an S3 bucket. A write of unknown length reads one part (8–64 MiB) ahead: a stream shorter
- * than a part goes up in one PUT, a longer one as a multipart upload whose part N uploads on a background
- * thread while part N+1 is read, so at most two part buffers exist whatever the file size. Each part carries
+ * than a part goes up in one PUT, a longer one as a multipart upload with two part buffers taking turns: while
+ * part N uploads on a background thread, part N+1 is read and then uploads beside it, and the reader waits for
+ * part N before refilling its buffer. So two parts are in flight most of the time (S3 works on them at once)
+ * and at most two part buffers exist whatever the file size. Each part carries
  * a CRC32C that S3 verifies; the SHA-256 of the whole stream is computed on the way and kept in a small
  * {@code .sha256/<key>} object beside it. Any failure — the stream's own (re-thrown unchanged) or S3's —
  * aborts the multipart upload, so no parts are orphaned and nothing is recorded.
@@ -120,29 +125,30 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
         }
         List<CompletedPart> parts = new ArrayList<>();
         byte[][] buffers = {first, null};
-        Future<CompletedPart> inFlight = null;
+        Deque<Future<CompletedPart>> inFlight = new ArrayDeque<>(2); // oldest first
         long size = 0;
         try {
-            int current = 0;
             int length = first.length;
-            while (length > 0) {
-                if (inFlight != null) { // frees the other buffer for the next read
-                    parts.add(await(inFlight));
-                    inFlight = null;
-                }
-                int partNumber = parts.size() + 1;
+            for (int current = 0; length > 0; current ^= 1) {
+                int partNumber = parts.size() + inFlight.size() + 1;
                 byte[] buffer = buffers[current];
                 int partLength = length;
-                inFlight = uploader.submit(() -> uploadPart(objectKey, uploadId, partNumber, buffer, partLength));
+                inFlight.addLast(uploader.submit(() -> uploadPart(objectKey, uploadId, partNumber, buffer, partLength)));
                 size += length;
-                current ^= 1;
-                if (buffers[current] == null) {
-                    buffers[current] = new byte[partSize];
+                if (length < partSize) {
+                    break; // a short part is the last
                 }
-                length = readPart(content, buffers[current], sha);
+                if (inFlight.size() == 2) { // the older part's buffer is the one to fill next
+                    parts.add(await(inFlight.removeFirst()));
+                }
+                if (buffers[current ^ 1] == null) {
+                    buffers[current ^ 1] = new byte[partSize];
+                }
+                length = readPart(content, buffers[current ^ 1], sha);
             }
-            parts.add(await(inFlight));
-            inFlight = null;
+            while (!inFlight.isEmpty()) {
+                parts.add(await(inFlight.removeFirst())); // settled either way: abort need not wait for it
+            }
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
             return size;
@@ -162,11 +168,11 @@ public final class S3RecordingStore implements RecordingStore, AutoCloseable {
         return CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).checksumCRC32C(crc).build();
     }
 
-    /** Waits for the part in flight to settle, then aborts: a part still uploading could outlive an abort. */
-    private void abort(String objectKey, String uploadId, Future<CompletedPart> inFlight, Throwable failure) {
-        if (inFlight != null) {
+    /** Waits for the parts in flight to settle, then aborts: a part still uploading could outlive an abort. */
+    private void abort(String objectKey, String uploadId, Collection<Future<CompletedPart>> inFlight, Throwable failure) {
+        for (Future<CompletedPart> part : inFlight) {
             try {
-                inFlight.get();
+                part.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {

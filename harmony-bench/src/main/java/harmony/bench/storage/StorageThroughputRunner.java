@@ -7,8 +7,13 @@ import harmony.adapters.s3.S3Settings;
 import harmony.core.port.out.RecordingStore;
 import harmony.core.port.out.StoredObject;
 import harmony.testkit.GeneratedBytes;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 
 import javax.management.NotificationEmitter;
 import javax.net.ssl.TrustManager;
@@ -48,18 +53,43 @@ import java.util.stream.Stream;
  * is reached over plain HTTP (where SigV4 must sign every payload byte) and over TLS (unsigned payload, the
  * parts' CRC32C guarding integrity), as production S3 is.
  *
- * <p>Arguments: {@code [sizeMiB=2048] [rounds=3] [folder=target/storage-bench]}; run with e.g. {@code -Xmx128m}.
+ * <p>For S3 it also prints how long S3Proxy took to answer {@code CompleteMultipartUpload}: its filesystem store
+ * then re-reads every part, digests it again (MD5) and writes the whole object a second time, all after the
+ * last byte was sent, so that share of the time is the server's alone.
+ *
+ * <p>Arguments: {@code [sizeMiB=2048] [rounds=3] [folder=target/storage-bench] [stores=all|fs|s3]}; run with e.g.
+ * {@code -Xmx128m} (the {@code storage-bench} Maven profile does).
  */
 public final class StorageThroughputRunner {
     private static final String ACCESS = "bench";
     private static final String SECRET = "bench-secret";
     private static final AtomicLong LIVE_PEAK = new AtomicLong();
+    /** Nanoseconds the last CompleteMultipartUpload took, from the request's start to its answer. */
+    private static final AtomicLong COMPLETE_NANOS = new AtomicLong();
+    private static final ExecutionInterceptor COMPLETE_TIMER = new ExecutionInterceptor() {
+        private final ExecutionAttribute<Long> started = new ExecutionAttribute<>("harmony.bench.started");
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            attributes.putAttribute(started, System.nanoTime());
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof CompleteMultipartUploadRequest) {
+                COMPLETE_NANOS.set(System.nanoTime() - attributes.getAttribute(started));
+            }
+        }
+    };
     private static ProcessHandle server;
 
     public static void main(String[] args) throws Exception {
         long size = (args.length > 0 ? Long.parseLong(args[0]) : 2048L) << 20;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path folder = Files.createDirectories(Paths.get(args.length > 2 ? args[2] : "target/storage-bench")).toAbsolutePath();
+        String stores = args.length > 3 ? args[3] : "all";
+        boolean fs = !"s3".equals(stores);
+        boolean s3 = !"fs".equals(stores);
         watchCollections();
         System.out.printf("Streaming %d MiB per write, %d rounds, into %s (max heap %d MiB)%n", size >> 20, rounds, folder,
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -78,20 +108,27 @@ public final class StorageThroughputRunner {
             }
             FileSystemRecordingStore files = new FileSystemRecordingStore(folder.resolve("fs-store"));
             Map<String, List<Result>> results = new LinkedHashMap<>();
-            try (S3Client tlsClient = tls.clientBuilder()
-                    .httpClientBuilder(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trusting(keyStore)))
+            try (S3Client plainClient = plain.clientBuilder().overrideConfiguration(o -> o.addExecutionInterceptor(COMPLETE_TIMER))
                     .build();
-                 S3RecordingStore s3 = S3RecordingStore.create(plain);
+                 S3Client tlsClient = tls.clientBuilder()
+                    .httpClientBuilder(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trusting(keyStore)))
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(COMPLETE_TIMER))
+                    .build();
+                 S3RecordingStore s3Plain = new S3RecordingStore(plainClient, plain);
                  S3RecordingStore s3Tls = new S3RecordingStore(tlsClient, tls)) {
                 for (int round = 1; round <= rounds; round++) {
                     record(results, "Files.copy (baseline)", filesCopy(folder, size, round, false));
                     record(results, "Files.copy + fsync", filesCopy(folder, size, round, true));
-                    record(results, "FileSystemRecordingStore", store(files, size, round));
-                    files.delete("bench/object");
-                    record(results, "S3 store, S3Proxy over http", store(s3, size, round));
-                    s3.delete("bench/object");
-                    record(results, "S3 store, S3Proxy over https", store(s3Tls, size, round));
-                    s3Tls.delete("bench/object");
+                    if (fs) {
+                        record(results, "FileSystemRecordingStore", store(files, size, round));
+                        files.delete("bench/object");
+                    }
+                    if (s3) {
+                        record(results, "S3 store, S3Proxy over http", store(s3Plain, size, round));
+                        s3Plain.delete("bench/object");
+                        record(results, "S3 store, S3Proxy over https", store(s3Tls, size, round));
+                        s3Tls.delete("bench/object");
+                    }
                 }
             }
             report(results, size, plain.partSize());
@@ -133,6 +170,7 @@ public final class StorageThroughputRunner {
 
     private static Result measure(Write write) throws IOException {
         System.gc();
+        COMPLETE_NANOS.set(0);
         LIVE_PEAK.set(usedHeap());
         double cpu = cpuSeconds(ProcessHandle.current());
         double serverCpu = cpuSeconds(server);
@@ -141,11 +179,15 @@ public final class StorageThroughputRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         double gib = bytes / (double) (1L << 30);
         return new Result(bytes / seconds / (1 << 20), LIVE_PEAK.get(), (cpuSeconds(ProcessHandle.current()) - cpu) / gib,
-                (cpuSeconds(server) - serverCpu) / gib);
+                (cpuSeconds(server) - serverCpu) / gib, COMPLETE_NANOS.get() / 1e9 / seconds);
     }
 
-    /** Throughput, live-heap peak, and CPU seconds per GiB spent by this JVM and by the S3 server's. */
-    private record Result(double mibPerSecond, long liveHeapPeak, double cpuPerGib, double serverCpuPerGib) {
+    /**
+     * Throughput, live-heap peak, CPU seconds per GiB spent by this JVM and by the S3 server's, and the share of
+     * the time spent waiting for CompleteMultipartUpload.
+     */
+    private record Result(double mibPerSecond, long liveHeapPeak, double cpuPerGib, double serverCpuPerGib,
+                          double completeShare) {
     }
 
     private static double cpuSeconds(ProcessHandle process) {
@@ -154,8 +196,9 @@ public final class StorageThroughputRunner {
 
     private static void record(Map<String, List<Result>> results, String name, Result result) {
         results.computeIfAbsent(name, n -> new ArrayList<>()).add(result);
-        System.out.printf("  %-30s %8.1f MiB/s   live heap peak %5.1f MiB   CPU s/GiB %5.2f (server %5.2f)%n", name,
-                result.mibPerSecond(), result.liveHeapPeak() / 1048576.0, result.cpuPerGib(), result.serverCpuPerGib());
+        System.out.printf("  %-30s %8.1f MiB/s   live heap peak %5.1f MiB   CPU s/GiB %5.2f (server %5.2f)%s%n",
+                name, result.mibPerSecond(), result.liveHeapPeak() / 1048576.0, result.cpuPerGib(), result.serverCpuPerGib(),
+                result.completeShare() > 0 ? String.format("   complete %.0f %%", 100 * result.completeShare()) : "");
     }
 
     private static void report(Map<String, List<Result>> results, long size, int partSize) {
@@ -163,13 +206,15 @@ public final class StorageThroughputRunner {
         double synced = median(results.get("Files.copy + fsync"), Result::mibPerSecond);
         System.out.printf("%nMedians over %d rounds of %d MiB (S3 part size %d MiB; heap target %d MiB = 64 + two parts):%n",
                 results.values().iterator().next().size(), size >> 20, partSize >> 20, 64 + 2 * (partSize >> 20));
-        System.out.printf("%-30s %8s %8s %14s %14s %10s %10s%n", "writer", "MiB/s", "vs copy", "vs copy+fsync",
-                "live heap MiB", "CPU s/GiB", "server CPU");
+        System.out.printf("%-30s %8s %8s %14s %14s %10s %10s %9s%n", "writer", "MiB/s", "vs copy", "vs copy+fsync",
+                "live heap MiB", "CPU s/GiB", "server CPU", "complete");
         results.forEach((name, list) -> {
             double speed = median(list, Result::mibPerSecond);
-            System.out.printf("%-30s %8.1f %8.2f %14.2f %14.1f %10.2f %10.2f%n", name, speed, speed / baseline,
+            double complete = median(list, Result::completeShare);
+            System.out.printf("%-30s %8.1f %8.2f %14.2f %14.1f %10.2f %10.2f %9s%n", name, speed, speed / baseline,
                     speed / synced, median(list, r -> (double) r.liveHeapPeak()) / 1048576.0,
-                    median(list, Result::cpuPerGib), median(list, Result::serverCpuPerGib));
+                    median(list, Result::cpuPerGib), median(list, Result::serverCpuPerGib),
+                    complete > 0 ? String.format("%.0f%%", 100 * complete) : "-");
         });
         System.out.printf("Load average at the end: %.1f on %d cores%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());

@@ -20,12 +20,16 @@ import java.util.Optional;
  * Reads a multipart/form-data body one part at a time, pulling bytes from the request only as a
  * part's content is read: a 2 GB file part flows through with a few network buffers in memory and
  * nothing on disk. Jetty's parser does the parsing; this class turns its push events into a pull.
+ * Content is handed out as slices of one reused read buffer, so each byte is copied once on its way
+ * from the request stream to the reader.
  */
 final class StreamingMultipart {
     private static final int READ_SIZE = 64 * 1024;
     private static final int MAX_PARTS = 200;
 
     private final InputStream body;
+    /** The one read buffer: content events are slices of it, read out before the next read overwrites it. */
+    private final byte[] buffer = new byte[READ_SIZE];
     private final MultiPart.Parser parser;
     private final Deque<Event> events = new ArrayDeque<>();
     private boolean bodyDone;
@@ -69,7 +73,7 @@ final class StreamingMultipart {
             if (bodyDone) {
                 throw incomplete();
             }
-            byte[] buffer = new byte[READ_SIZE];
+            // Safe to overwrite: every event of the last parse has been taken, and the parser keeps no slice of it.
             int n = body.readNBytes(buffer, 0, READ_SIZE);
             bodyDone = n < READ_SIZE;
             parser.parse(Content.Chunk.from(ByteBuffer.wrap(buffer, 0, Math.max(n, 0)), bodyDone));
@@ -167,7 +171,7 @@ final class StreamingMultipart {
                         }
                         ended = true;
                     } else if (e instanceof Bytes bytes) {
-                        chunk = ByteBuffer.wrap(bytes.data);
+                        chunk = bytes.data;
                     }
                 }
                 int n = Math.min(len, chunk.remaining());
@@ -183,7 +187,7 @@ final class StreamingMultipart {
     private record Headers(Map<String, String> headers) implements Event {
     }
 
-    private record Bytes(byte[] data) implements Event {
+    private record Bytes(ByteBuffer data) implements Event {
     }
 
     private record End() implements Event {
@@ -212,11 +216,9 @@ final class StreamingMultipart {
 
         @Override
         public void onPartContent(Content.Chunk chunk) {
-            ByteBuffer buffer = chunk.getByteBuffer();
-            if (buffer.hasRemaining()) {
-                byte[] copy = new byte[buffer.remaining()];
-                buffer.get(copy);
-                events.add(new Bytes(copy));
+            ByteBuffer content = chunk.getByteBuffer();
+            if (content.hasRemaining()) {
+                events.add(new Bytes(content.slice())); // no copy: read out before the buffer is refilled
             }
         }
 
