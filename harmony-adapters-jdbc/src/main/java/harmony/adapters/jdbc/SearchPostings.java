@@ -1,0 +1,234 @@
+package harmony.adapters.jdbc;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * H2's word index (V6__search_postings.sql): which conversations have a word, kept in batches so
+ * that a create adds one small row ({@code search_pending}) instead of one index entry per word.
+ * Every {@link #batchSize} conversations whose words changed, the thread that changed the last one
+ * moves the oldest pending ones into {@code search_postings} after its commit: each word of the
+ * batch once, listing its conversations.
+ *
+ * <p>Search looks up a word's conversations here, adds the pending ones and checks each candidate
+ * against its current words, so rows left behind by re-worded or deleted conversations do no harm.
+ * A word found in too many conversations is better served by walking the newest conversations and
+ * matching their words, which stops as soon as a page is full: {@link #candidates} says so by
+ * returning empty.
+ */
+final class SearchPostings {
+    static final int DEFAULT_BATCH = 256;
+    /** Past this many conversations for its rarest word, a search walks conversations newest first. */
+    static final int MAX_CANDIDATES = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SearchPostings.class);
+
+    private final Database db;
+    private final int batchSize;
+    private final AtomicInteger touched = new AtomicInteger();
+    private final ReentrantLock indexing = new ReentrantLock();
+
+    SearchPostings(Database db, int batchSize) {
+        this.db = db;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Marks a conversation's words as changed, in the caller's transaction: it is pending (searched
+     * directly) until a batch takes in its new words.
+     */
+    void touch(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO search_pending (conversation_id, workspace_id, token)"
+                + " KEY (conversation_id) SELECT id, workspace_id, ? FROM conversations WHERE id = ?")) {
+            ps.setLong(1, ThreadLocalRandom.current().nextLong());
+            ps.setString(2, conversationId);
+            ps.executeUpdate();
+        }
+        if (touched.incrementAndGet() >= batchSize) {
+            db.afterCommit(this::catchUp);
+        }
+    }
+
+    /** The same for a conversation being created: its workspace is known, so no lookup. */
+    void touchNew(Connection c, String conversationId, String workspaceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO search_pending (conversation_id, workspace_id, token) VALUES (?, ?, ?)")) {
+            ps.setString(1, conversationId);
+            ps.setString(2, workspaceId);
+            ps.setLong(3, ThreadLocalRandom.current().nextLong());
+            ps.executeUpdate();
+        }
+        if (touched.incrementAndGet() >= batchSize) {
+            db.afterCommit(this::catchUp);
+        }
+    }
+
+    /**
+     * Indexes full batches while there are any; one thread at a time, others carry on. Runs after the
+     * commit that filled a batch and when the store opens. A failure leaves conversations pending
+     * (still found, only by the slower direct scan) and is retried with the next batch.
+     */
+    void catchUp() {
+        if (!indexing.tryLock()) {
+            return;
+        }
+        try {
+            touched.set(0);
+            while (indexBatch() == batchSize) {
+                touched.set(0);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Search batch failed; its conversations stay pending and are searched directly", e);
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    /** Moves up to one batch of pending conversations into the postings; returns how many. */
+    int indexBatch() {
+        return db.inTransaction(() -> db.run("Indexing words for search", c -> {
+            List<String[]> pending = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.conversation_id, p.workspace_id, p.token,"
+                    + " c.title_words, c.transcript_words FROM search_pending p"
+                    + " JOIN conversations c ON c.id = p.conversation_id FETCH FIRST " + batchSize + " ROWS ONLY")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)});
+                    }
+                }
+            }
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            long batch;
+            try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR search_batches");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                batch = rs.getLong(1);
+            }
+            // workspace -> word -> " id1 id2 … " and how many
+            Map<String, Map<String, Posting>> postings = new LinkedHashMap<>();
+            for (String[] p : pending) {
+                Map<String, Posting> words = postings.computeIfAbsent(p[1], k -> new HashMap<>());
+                Set<String> titleWords = new HashSet<>();
+                addWords(p[3], p[0], words, null, titleWords);
+                addWords(p[4], p[0], words, titleWords, null);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_postings (workspace_id, term, batch,"
+                    + " conversation_count, conversation_ids) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, Map<String, Posting>> workspace : postings.entrySet()) {
+                    for (Map.Entry<String, Posting> word : workspace.getValue().entrySet()) {
+                        ps.setString(1, workspace.getKey());
+                        ps.setString(2, word.getKey());
+                        ps.setLong(3, batch);
+                        ps.setInt(4, word.getValue().count);
+                        ps.setString(5, word.getValue().ids.append(' ').toString());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            // Only if its words are still the ones read: a conversation re-worded meanwhile stays pending.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM search_pending WHERE conversation_id = ? AND token = ?")) {
+                for (String[] p : pending) {
+                    ps.setString(1, p[0]);
+                    ps.setLong(2, Long.parseLong(p[2]));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return pending.size();
+        }));
+    }
+
+    private static final class Posting {
+        final StringBuilder ids = new StringBuilder();
+        int count;
+    }
+
+    /** Adds {@code id} under each word of a stored {@code " w1 w2 … "}, skipping those in {@code skip}. */
+    private static void addWords(String stored, String id, Map<String, Posting> words, Set<String> skip,
+                                 Set<String> seen) {
+        for (int from = 1, to; from < stored.length(); from = to + 1) {
+            to = stored.indexOf(' ', from);
+            String word = stored.substring(from, to);
+            if (skip != null && skip.contains(word)) {
+                continue;
+            }
+            if (seen != null) {
+                seen.add(word);
+            }
+            Posting posting = words.computeIfAbsent(word, k -> new Posting());
+            posting.ids.append(' ').append(id);
+            posting.count++;
+        }
+    }
+
+    /**
+     * The indexed conversations of {@code workspaceId} that have the rarest of {@code words} (a
+     * superset of those that have them all, once checked), or empty when even that word is in more
+     * than {@link #MAX_CANDIDATES}. Pending conversations are not included.
+     */
+    java.util.Optional<Set<String>> candidates(Connection c, String workspaceId, Set<String> words) throws SQLException {
+        String rarest = null;
+        long fewest = Long.MAX_VALUE;
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT term, SUM(conversation_count) FROM search_postings"
+                + " WHERE workspace_id = ? AND term IN (" + "?, ".repeat(words.size() - 1) + "?) GROUP BY term")) {
+            int i = 1;
+            ps.setString(i++, workspaceId);
+            for (String w : words) {
+                ps.setString(i++, w);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        for (String w : words) {
+            long n = counts.getOrDefault(w, 0L);
+            if (n < fewest) {
+                fewest = n;
+                rarest = w;
+            }
+        }
+        if (fewest > MAX_CANDIDATES) {
+            return java.util.Optional.empty();
+        }
+        Set<String> ids = new HashSet<>();
+        if (fewest > 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT conversation_ids FROM search_postings WHERE workspace_id = ? AND term = ?")) {
+                ps.setString(1, workspaceId);
+                ps.setString(2, rarest);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String list = rs.getString(1);
+                        for (int from = 1, to; from < list.length(); from = to + 1) {
+                            to = list.indexOf(' ', from);
+                            ids.add(list.substring(from, to));
+                        }
+                    }
+                }
+            }
+        }
+        return java.util.Optional.of(ids);
+    }
+}

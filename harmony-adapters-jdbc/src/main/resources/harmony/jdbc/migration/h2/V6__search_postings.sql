@@ -1,0 +1,28 @@
+-- H2 has no inverted index (PostgreSQL searches through its GIN index, V2), so Harmony keeps one:
+-- conversations' stored words go into search_postings in batches, one row per workspace, word and
+-- batch listing the conversations that have the word. One row per word and conversation would cost
+-- each create thousands of index inserts; a batch writes each word of a few hundred conversations once.
+-- A conversation waits in search_pending from the moment its words change until a batch takes it in,
+-- and search reads the pending ones directly. token changes with every change of words, so a batch
+-- that read older words leaves the conversation pending.
+CREATE TABLE search_pending (
+    conversation_id VARCHAR(64) PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+    workspace_id    VARCHAR(64) NOT NULL,
+    token           BIGINT      NOT NULL
+);
+
+-- conversation_ids: ' id1 id2 … '. Rows of deleted or re-worded conversations stay behind: search
+-- checks every candidate against its current words.
+CREATE TABLE search_postings (
+    workspace_id      VARCHAR(64)  NOT NULL,
+    term              VARCHAR(255) NOT NULL,
+    batch             BIGINT       NOT NULL,
+    conversation_count INTEGER     NOT NULL,
+    conversation_ids  VARCHAR      NOT NULL,
+    PRIMARY KEY (workspace_id, term, batch)
+);
+
+CREATE SEQUENCE search_batches;
+
+-- Conversations stored before this index existed are searched as pending until batches take them in.
+INSERT INTO search_pending (conversation_id, workspace_id, token) SELECT id, workspace_id, 0 FROM conversations;
