@@ -254,22 +254,9 @@ public final class JdbcConversationRepository implements ConversationRepository 
         Set<String> words = SearchWords.of(q.text());
         return db.run("Listing conversations", c -> {
             List<Conversation> items;
-            if (postings != null && !words.isEmpty()) {
-                Optional<Set<String>> candidates = postings.candidates(c, q.workspaceId(), words);
-                if (candidates.isPresent()) {
-                    // The indexed conversations that may match, and the pending ones, newest first, merged.
-                    items = merge(
-                            query(c, q, words, " FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY)) u(cid)"
-                                    + " JOIN conversations c ON c.id = u.cid", candidates.get().toArray(String[]::new)),
-                            query(c, q, words, " FROM search_pending p JOIN conversations c ON c.id = p.conversation_id",
-                                    null),
-                            q.limit() + 1);
-                } else {
-                    items = query(c, q, words, " FROM conversations c", null);
-                }
-            } else {
-                items = query(c, q, words, " FROM conversations c", null);
-            }
+            Optional<Set<String>> candidates = postings == null || words.isEmpty() ? Optional.empty()
+                    : postings.candidates(c, q.workspaceId(), words);
+            items = query(c, q, words, candidates.map(ids -> ids.toArray(String[]::new)).orElse(null));
             if (items.size() <= q.limit()) {
                 return new Page<>(items, null);
             }
@@ -279,20 +266,19 @@ public final class JdbcConversationRepository implements ConversationRepository 
     }
 
     /**
-     * One page plus one of {@code q}'s conversations, newest first, from {@code from} (which names the
-     * conversations {@code c}; an array parameter, if it has one, is {@code ids}), each matching
-     * every word.
+     * One page plus one of {@code q}'s conversations, newest first, each matching every word; only
+     * among {@code candidates} (looked up by key) unless that is null.
      */
-    private List<Conversation> query(Connection c, ConversationQuery q, Set<String> words, String from, String[] ids)
+    private List<Conversation> query(Connection c, ConversationQuery q, Set<String> words, String[] candidates)
             throws SQLException {
         PageCursor after = q.cursor() == null ? null : PageCursor.decode(q.cursor());
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(from)
-                .append(" LEFT JOIN recordings r ON r.conversation_id = c.id WHERE c.workspace_id = ?");
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE c.workspace_id = ?");
         List<Object> args = new ArrayList<>();
-        if (ids != null) {
-            args.add(ids);
-        }
         args.add(q.workspaceId());
+        if (candidates != null) {
+            sql.append(" AND c.id = ANY(?)");
+            args.add(candidates);
+        }
         filter(sql, args, "c.status = ?", q.status() == null ? null : q.status().name());
         filter(sql, args, "c.team_id = ?", q.teamId());
         filter(sql, args, "c.owner_id = ?", q.ownerId());
@@ -319,9 +305,10 @@ public final class JdbcConversationRepository implements ConversationRepository 
             args.add(after.id());
         }
         // workspace_id leads the ORDER BY so that H2, too, walks conversations_newest_first in order and
-        // stops at the page's end instead of sorting every match (PostgreSQL does either way).
-        sql.append(" ORDER BY c.workspace_id, c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1)
-                .append(" ROWS ONLY");
+        // stops at the page's end instead of sorting every match (PostgreSQL does either way). Not for
+        // candidates: H2 would walk that index too instead of looking the few candidates up by key.
+        sql.append(candidates == null ? " ORDER BY c.workspace_id, " : " ORDER BY ")
+                .append("c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 Object arg = args.get(i);
@@ -341,32 +328,6 @@ public final class JdbcConversationRepository implements ConversationRepository 
             }
             return items;
         }
-    }
-
-    /** The first {@code limit} of two newest-first lists, newest first, each conversation once. */
-    private static List<Conversation> merge(List<Conversation> a, List<Conversation> b, int limit) {
-        List<Conversation> merged = new ArrayList<>(Math.min(limit, a.size() + b.size()));
-        Set<String> seen = new java.util.HashSet<>();
-        int i = 0;
-        int j = 0;
-        while (merged.size() < limit && (i < a.size() || j < b.size())) {
-            Conversation next;
-            if (j >= b.size() || (i < a.size() && newerFirst(a.get(i), b.get(j)) <= 0)) {
-                next = a.get(i++);
-            } else {
-                next = b.get(j++);
-            }
-            if (seen.add(next.id())) {
-                merged.add(next);
-            }
-        }
-        return merged;
-    }
-
-    /** The page order: created_at descending, then id descending. */
-    private static int newerFirst(Conversation x, Conversation y) {
-        int byTime = y.createdAt().compareTo(x.createdAt());
-        return byTime != 0 ? byTime : y.id().compareTo(x.id());
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String condition, String value) {

@@ -27,14 +27,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Search looks up a word's conversations here, adds the pending ones and checks each candidate
  * against its current words, so rows left behind by re-worded or deleted conversations do no harm.
- * A word found in too many conversations is better served by walking the newest conversations and
+ * Words found in too many conversations are better served by walking the newest conversations and
  * matching their words, which stops as soon as a page is full: {@link #candidates} says so by
  * returning empty.
  */
 final class SearchPostings {
     static final int DEFAULT_BATCH = 256;
-    /** Past this many conversations for its rarest word, a search walks conversations newest first. */
+    /** Past this many candidates, a search walks conversations newest first instead of looking each up. */
     static final int MAX_CANDIDATES = 2_000;
+    /** A word listed under more conversations than this is not read (it would narrow little). */
+    static final int MAX_READ = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(SearchPostings.class);
 
     private final Database db;
@@ -181,13 +183,12 @@ final class SearchPostings {
     }
 
     /**
-     * The indexed conversations of {@code workspaceId} that have the rarest of {@code words} (a
-     * superset of those that have them all, once checked), or empty when even that word is in more
-     * than {@link #MAX_CANDIDATES}. Pending conversations are not included.
+     * The conversations of {@code workspaceId} that may have all of {@code words}: the indexed ones
+     * listed under each of the words (those listed under at most {@link #MAX_READ} conversations,
+     * rarest first, intersected), and every pending one, each to be checked against its current
+     * words; or empty when they are more than {@link #MAX_CANDIDATES}.
      */
     java.util.Optional<Set<String>> candidates(Connection c, String workspaceId, Set<String> words) throws SQLException {
-        String rarest = null;
-        long fewest = Long.MAX_VALUE;
         Map<String, Long> counts = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT term, SUM(conversation_count) FROM search_postings"
                 + " WHERE workspace_id = ? AND term IN (" + "?, ".repeat(words.size() - 1) + "?) GROUP BY term")) {
@@ -202,33 +203,52 @@ final class SearchPostings {
                 }
             }
         }
-        for (String w : words) {
+        List<String> rarestFirst = new ArrayList<>(words);
+        rarestFirst.sort(java.util.Comparator.comparing(w -> counts.getOrDefault(w, 0L)));
+        Set<String> ids = null;
+        for (String w : rarestFirst) {
             long n = counts.getOrDefault(w, 0L);
-            if (n < fewest) {
-                fewest = n;
-                rarest = w;
+            if (n > MAX_READ || (ids != null && ids.isEmpty())) {
+                break;
+            }
+            Set<String> listed = listed(c, workspaceId, w);
+            if (ids == null) {
+                ids = listed;
+            } else {
+                ids.retainAll(listed);
             }
         }
-        if (fewest > MAX_CANDIDATES) {
-            return java.util.Optional.empty();
+        if (ids == null || ids.size() > MAX_CANDIDATES) {
+            return java.util.Optional.empty(); // every word is common: walking the newest conversations is faster
         }
+        try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id FROM search_pending WHERE workspace_id = ?")) {
+            ps.setString(1, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids.size() > MAX_CANDIDATES ? java.util.Optional.empty() : java.util.Optional.of(ids);
+    }
+
+    /** The indexed conversations listed under {@code word}. */
+    private static Set<String> listed(Connection c, String workspaceId, String word) throws SQLException {
         Set<String> ids = new HashSet<>();
-        if (fewest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT conversation_ids FROM search_postings WHERE workspace_id = ? AND term = ?")) {
-                ps.setString(1, workspaceId);
-                ps.setString(2, rarest);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String list = rs.getString(1);
-                        for (int from = 1, to; from < list.length(); from = to + 1) {
-                            to = list.indexOf(' ', from);
-                            ids.add(list.substring(from, to));
-                        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT conversation_ids FROM search_postings WHERE workspace_id = ? AND term = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, word);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String list = rs.getString(1);
+                    for (int from = 1, to; from < list.length(); from = to + 1) {
+                        to = list.indexOf(' ', from);
+                        ids.add(list.substring(from, to));
                     }
                 }
             }
         }
-        return java.util.Optional.of(ids);
+        return ids;
     }
 }
