@@ -205,6 +205,10 @@ final class SearchPostings {
         }
         List<String> rarestFirst = new ArrayList<>(words);
         rarestFirst.sort(java.util.Comparator.comparing(w -> counts.getOrDefault(w, 0L)));
+        long rarest = counts.getOrDefault(rarestFirst.get(0), 0L);
+        if (rarest > MAX_CANDIDATES && (rarestFirst.size() < 2 || counts.get(rarestFirst.get(1)) > MAX_READ)) {
+            return java.util.Optional.empty(); // nothing to intersect with: too many candidates either way
+        }
         Set<String> ids = null;
         for (String w : rarestFirst) {
             long n = counts.getOrDefault(w, 0L);

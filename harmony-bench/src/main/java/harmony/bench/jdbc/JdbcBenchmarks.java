@@ -39,8 +39,9 @@ public final class JdbcBenchmarks {
                     databases(h2 ? "h2" : null, postgres ? "postgresql" : null, postgres ? "postgresql-durable" : null), 3, 8));
         }
         if (read) {
-            // Four 2 s warmups: on a loaded 2-core machine the JIT needs about 8 s before H2's paths are compiled.
-            printReads(run(ListAndSearchBenchmark.class, databases(h2 ? "h2" : null, postgres ? "postgresql" : null), 4, 3));
+            // Eight 2 s warmups: on a loaded 2-core machine (load 14) H2's search paths took about 15 s to
+            // reach steady state (JIT and H2's page cache).
+            printReads(run(ListAndSearchBenchmark.class, databases(h2 ? "h2" : null, postgres ? "postgresql" : null), 8, 3));
         }
     }
 
