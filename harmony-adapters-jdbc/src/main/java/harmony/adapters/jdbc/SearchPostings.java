@@ -118,28 +118,37 @@ final class SearchPostings {
                 return 0;
             }
             long batch;
-            try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR search_batches");
+            try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR search_batch_numbers");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 batch = rs.getLong(1);
             }
-            // workspace -> word -> " id1 id2 … " and how many
+            // workspace -> word -> which of the batch's conversations (by position) have it
             Map<String, Map<String, Posting>> postings = new LinkedHashMap<>();
-            for (String[] p : pending) {
+            StringBuilder ids = new StringBuilder(" ");
+            for (int position = 0; position < pending.size(); position++) {
+                String[] p = pending.get(position);
+                ids.append(p[0]).append(' ');
                 Map<String, Posting> words = postings.computeIfAbsent(p[1], k -> new HashMap<>());
                 Set<String> titleWords = new HashSet<>();
-                addWords(p[3], p[0], words, null, titleWords);
-                addWords(p[4], p[0], words, titleWords, null);
+                addWords(p[3], position, words, null, titleWords);
+                addWords(p[4], position, words, titleWords, null);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO search_batches (batch, conversation_ids) VALUES (?, ?)")) {
+                ps.setLong(1, batch);
+                ps.setString(2, ids.toString());
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_postings (workspace_id, term, batch,"
-                    + " conversation_count, conversation_ids) VALUES (?, ?, ?, ?, ?)")) {
+                    + " conversation_count, members) VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, Map<String, Posting>> workspace : postings.entrySet()) {
                     for (Map.Entry<String, Posting> word : workspace.getValue().entrySet()) {
                         ps.setString(1, workspace.getKey());
                         ps.setString(2, word.getKey());
                         ps.setLong(3, batch);
-                        ps.setInt(4, word.getValue().count);
-                        ps.setString(5, word.getValue().ids.append(' ').toString());
+                        ps.setInt(4, word.getValue().members.cardinality());
+                        ps.setString(5, HEX.formatHex(word.getValue().members.toByteArray()));
                         ps.addBatch();
                     }
                 }
@@ -159,13 +168,14 @@ final class SearchPostings {
         }));
     }
 
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
     private static final class Posting {
-        final StringBuilder ids = new StringBuilder();
-        int count;
+        final java.util.BitSet members = new java.util.BitSet();
     }
 
-    /** Adds {@code id} under each word of a stored {@code " w1 w2 … "}, skipping those in {@code skip}. */
-    private static void addWords(String stored, String id, Map<String, Posting> words, Set<String> skip,
+    /** Marks {@code position} under each word of a stored {@code " w1 w2 … "}, skipping those in {@code skip}. */
+    private static void addWords(String stored, int position, Map<String, Posting> words, Set<String> skip,
                                  Set<String> seen) {
         for (int from = 1, to; from < stored.length(); from = to + 1) {
             to = stored.indexOf(' ', from);
@@ -176,9 +186,7 @@ final class SearchPostings {
             if (seen != null) {
                 seen.add(word);
             }
-            Posting posting = words.computeIfAbsent(word, k -> new Posting());
-            posting.ids.append(' ').append(id);
-            posting.count++;
+            words.computeIfAbsent(word, k -> new Posting()).members.set(position);
         }
     }
 
@@ -237,17 +245,33 @@ final class SearchPostings {
 
     /** The indexed conversations listed under {@code word}. */
     private static Set<String> listed(Connection c, String workspaceId, String word) throws SQLException {
-        Set<String> ids = new HashSet<>();
+        Map<Long, java.util.BitSet> byBatch = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT conversation_ids FROM search_postings WHERE workspace_id = ? AND term = ?")) {
+                "SELECT batch, members FROM search_postings WHERE workspace_id = ? AND term = ?")) {
             ps.setString(1, workspaceId);
             ps.setString(2, word);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    byBatch.put(rs.getLong(1), java.util.BitSet.valueOf(HEX.parseHex(rs.getString(2))));
+                }
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT conversation_ids FROM search_batches WHERE batch = ?")) {
+            for (Map.Entry<Long, java.util.BitSet> e : byBatch.entrySet()) {
+                ps.setLong(1, e.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
                     String list = rs.getString(1);
-                    for (int from = 1, to; from < list.length(); from = to + 1) {
+                    java.util.BitSet members = e.getValue();
+                    int position = 0;
+                    for (int from = 1, to; from < list.length(); from = to + 1, position++) {
                         to = list.indexOf(' ', from);
-                        ids.add(list.substring(from, to));
+                        if (members.get(position)) {
+                            ids.add(list.substring(from, to));
+                        }
                     }
                 }
             }

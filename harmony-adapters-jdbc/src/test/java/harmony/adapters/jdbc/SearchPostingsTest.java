@@ -132,6 +132,7 @@ class SearchPostingsTest {
         // As V6 leaves an older database: no postings, every conversation pending.
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM search_postings");
+            s.executeUpdate("DELETE FROM search_batches");
             s.executeUpdate("MERGE INTO search_pending KEY (conversation_id) SELECT id, workspace_id, 0 FROM conversations");
         }
         assertThat(count("search_pending")).isEqualTo(4);

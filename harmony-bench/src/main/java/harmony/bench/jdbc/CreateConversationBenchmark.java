@@ -211,20 +211,27 @@ public class CreateConversationBenchmark {
             return;
         }
         long batch;
-        try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR search_batches");
+        try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR search_batch_numbers");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             batch = rs.getLong(1);
         }
-        String ids = " " + String.join(" ", plainPending) + " ";
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_batches (batch, conversation_ids) VALUES (?, ?)")) {
+            ps.setLong(1, batch);
+            ps.setString(2, " " + String.join(" ", plainPending) + " ");
+            ps.executeUpdate();
+        }
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, plainPending.size()); // every conversation of the batch has every word
+        String members = java.util.HexFormat.of().formatHex(all.toByteArray());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_postings (workspace_id, term, batch,"
-                + " conversation_count, conversation_ids) VALUES (?, ?, ?, ?, ?)")) {
+                + " conversation_count, members) VALUES (?, ?, ?, ?, ?)")) {
             for (String w : words) {
                 ps.setString(1, template.workspaceId());
                 ps.setString(2, w);
                 ps.setLong(3, batch);
                 ps.setInt(4, plainPending.size());
-                ps.setString(5, ids);
+                ps.setString(5, fresh(members));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -11,20 +11,26 @@ CREATE TABLE search_pending (
     token           BIGINT      NOT NULL
 );
 
--- conversation_ids: ' id1 id2 … '. Rows of deleted or re-worded conversations stay behind: search
--- checks every candidate against its current words. Search reads a word's rows only through the
--- index, which holds every column: its rows lie together there, while the table's are scattered
--- across the file in insertion order (each read would load a page of other words).
+-- A batch's conversations, in order; a word's row says which of them have it as a bitmap (bit i:
+-- the i-th id, as hex), so each (word, conversation) pair costs a bit, not a copy of the id. Rows of
+-- deleted or re-worded conversations stay behind: search checks every candidate against its current
+-- words. Search reads a word's rows only through the index, which holds every column: its rows lie
+-- together there, while the table's are scattered across the file in insertion order.
+CREATE TABLE search_batches (
+    batch            BIGINT  PRIMARY KEY,
+    conversation_ids VARCHAR NOT NULL
+);
+
 CREATE TABLE search_postings (
     workspace_id       VARCHAR(64)  NOT NULL,
     term               VARCHAR(255) NOT NULL,
     batch              BIGINT       NOT NULL,
     conversation_count INTEGER      NOT NULL,
-    conversation_ids   VARCHAR      NOT NULL
+    members            VARCHAR      NOT NULL
 );
-CREATE INDEX search_postings_by_word ON search_postings (workspace_id, term, batch, conversation_count, conversation_ids);
+CREATE INDEX search_postings_by_word ON search_postings (workspace_id, term, batch, conversation_count, members);
 
-CREATE SEQUENCE search_batches;
+CREATE SEQUENCE search_batch_numbers;
 
 -- Conversations stored before this index existed are searched as pending until batches take them in.
 INSERT INTO search_pending (conversation_id, workspace_id, token) SELECT id, workspace_id, 0 FROM conversations;
