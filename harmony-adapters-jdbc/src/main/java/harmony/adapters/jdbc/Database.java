@@ -3,6 +3,8 @@ package harmony.adapters.jdbc;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A pooled data source plus the connection of the transaction running on this thread, if any.
@@ -13,6 +15,7 @@ final class Database {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     Database(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -48,6 +51,21 @@ final class Database {
     }
 
     /**
+     * Runs {@code task} once this thread's transaction has committed (at once outside a transaction);
+     * never if it rolls back. For follow-up work that must not lengthen the transaction or fail it.
+     */
+    void afterCommit(Runnable task) {
+        List<Runnable> tasks = afterCommit.get();
+        if (bound.get() == null) {
+            task.run();
+        } else if (tasks != null) {
+            tasks.add(task);
+        } else {
+            afterCommit.set(new ArrayList<>(List.of(task)));
+        }
+    }
+
+    /**
      * Runs {@code work} in one transaction bound to this thread; a nested call joins the outer one.
      * Any exception rolls everything back and propagates unchanged.
      */
@@ -61,10 +79,11 @@ final class Database {
         } catch (SQLException e) {
             throw JdbcException.translate("Opening a transaction", e);
         }
+        T result;
+        List<Runnable> tasks;
         try (connection) {
             connection.setAutoCommit(false);
             bound.set(connection);
-            T result;
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
@@ -72,12 +91,17 @@ final class Database {
                 throw e;
             }
             connection.commit();
-            return result;
         } catch (SQLException e) {
             throw JdbcException.translate("Committing a transaction", e);
         } finally {
             bound.remove();
+            tasks = afterCommit.get();
+            afterCommit.remove();
         }
+        if (tasks != null) {
+            tasks.forEach(Runnable::run);
+        }
+        return result;
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {

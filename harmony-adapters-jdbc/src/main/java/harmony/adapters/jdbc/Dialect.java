@@ -2,9 +2,9 @@ package harmony.adapters.jdbc;
 
 import java.util.Locale;
 
-/** The two databases Harmony runs on; only search and migrations differ between them. */
+/** The two databases Harmony runs on; only search (and the migrations for it) differ between them. */
 enum Dialect {
-    H2("common"),
+    H2("common", "h2"),
     POSTGRESQL("common", "postgresql");
 
     private final String[] migrationFolders;

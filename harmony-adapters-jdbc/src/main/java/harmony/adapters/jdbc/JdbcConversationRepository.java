@@ -62,10 +62,21 @@ public final class JdbcConversationRepository implements ConversationRepository 
 
     private final Database db;
     private final boolean postgres;
+    /** H2's word index; null on PostgreSQL, which has its GIN index. */
+    private final SearchPostings postings;
 
     JdbcConversationRepository(Database db) {
+        this(db, SearchPostings.DEFAULT_BATCH);
+    }
+
+    /** {@code searchBatch}: how many re-worded conversations H2 indexes at a time (tests use a few). */
+    JdbcConversationRepository(Database db, int searchBatch) {
         this.db = db;
         this.postgres = db.dialect() == Dialect.POSTGRESQL;
+        this.postings = postgres ? null : new SearchPostings(db, searchBatch);
+        if (postings != null) {
+            postings.catchUp(); // e.g. conversations stored before the index existed
+        }
     }
 
     @Override
@@ -83,6 +94,9 @@ public final class JdbcConversationRepository implements ConversationRepository 
                 }
                 ps.executeUpdate();
             }
+            if (postings != null) {
+                postings.touchNew(c, conversation.id(), conversation.workspaceId());
+            }
             insertTags(c, conversation);
             insertRecording(c, conversation);
             if (transcript.isPresent()) {
@@ -96,6 +110,18 @@ public final class JdbcConversationRepository implements ConversationRepository 
     public void update(Conversation conversation) {
         db.inTransaction(() -> db.run("Updating a conversation", c -> {
             String titleWords = SearchWords.column(conversation.title());
+            if (postings != null) {
+                // Status and progress updates are frequent; only a new title changes what search finds.
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE conversations SET title_words = ? WHERE id = ? AND title_words <> ?")) {
+                    ps.setString(1, titleWords);
+                    ps.setString(2, conversation.id());
+                    ps.setString(3, titleWords);
+                    if (ps.executeUpdate() > 0) {
+                        postings.touch(c, conversation.id());
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(postgres ? PG_UPDATE : UPDATE)) {
                 int i = bindConversation(ps, conversation, 1);
                 ps.setString(i++, titleWords);
@@ -225,17 +251,40 @@ public final class JdbcConversationRepository implements ConversationRepository 
 
     @Override
     public Page<Conversation> list(ConversationQuery q) {
+        Set<String> words = SearchWords.of(q.text());
+        return db.run("Listing conversations", c -> {
+            List<Conversation> items;
+            Optional<Set<String>> candidates = postings == null || words.isEmpty() ? Optional.empty()
+                    : postings.candidates(c, q.workspaceId(), words);
+            items = query(c, q, words, candidates.map(ids -> ids.toArray(String[]::new)).orElse(null));
+            if (items.size() <= q.limit()) {
+                return new Page<>(items, null);
+            }
+            Conversation last = items.get(q.limit() - 1);
+            return new Page<>(items.subList(0, q.limit()), new PageCursor(last.createdAt(), last.id()).encode());
+        });
+    }
+
+    /**
+     * One page plus one of {@code q}'s conversations, newest first, each matching every word; only
+     * among {@code candidates} (looked up by key) unless that is null.
+     */
+    private List<Conversation> query(Connection c, ConversationQuery q, Set<String> words, String[] candidates)
+            throws SQLException {
         PageCursor after = q.cursor() == null ? null : PageCursor.decode(q.cursor());
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE c.workspace_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(q.workspaceId());
+        if (candidates != null) {
+            sql.append(" AND c.id = ANY(?)");
+            args.add(candidates);
+        }
         filter(sql, args, "c.status = ?", q.status() == null ? null : q.status().name());
         filter(sql, args, "c.team_id = ?", q.teamId());
         filter(sql, args, "c.owner_id = ?", q.ownerId());
         filter(sql, args, "c.contact_id = ?", q.contactId());
         filter(sql, args, "c.medium = ?", q.medium() == null ? null : q.medium().name());
         filter(sql, args, "EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = ?)", q.tag());
-        Set<String> words = SearchWords.of(q.text());
         if (!words.isEmpty()) {
             if (postgres) {
                 // Quoted lexemes, matched as they are: the words hold only letters and digits.
@@ -256,32 +305,29 @@ public final class JdbcConversationRepository implements ConversationRepository 
             args.add(after.id());
         }
         // workspace_id leads the ORDER BY so that H2, too, walks conversations_newest_first in order and
-        // stops at the page's end instead of sorting every match (PostgreSQL does either way).
-        sql.append(" ORDER BY c.workspace_id, c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1)
-                .append(" ROWS ONLY");
-        return db.run("Listing conversations", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    Object arg = args.get(i);
-                    if (arg instanceof Instant instant) {
-                        Sql.setInstant(ps, i + 1, instant);
-                    } else {
-                        ps.setString(i + 1, (String) arg);
-                    }
+        // stops at the page's end instead of sorting every match (PostgreSQL does either way). Not for
+        // candidates: H2 would walk that index too instead of looking the few candidates up by key.
+        sql.append(candidates == null ? " ORDER BY c.workspace_id, " : " ORDER BY ")
+                .append("c.created_at DESC, c.id DESC FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof Instant instant) {
+                    Sql.setInstant(ps, i + 1, instant);
+                } else if (arg instanceof String[] array) {
+                    ps.setObject(i + 1, array);
+                } else {
+                    ps.setString(i + 1, (String) arg);
                 }
-                List<Conversation> items = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(conversation(rs));
-                    }
-                }
-                if (items.size() <= q.limit()) {
-                    return new Page<>(items, null);
-                }
-                Conversation last = items.get(q.limit() - 1);
-                return new Page<>(items.subList(0, q.limit()), new PageCursor(last.createdAt(), last.id()).encode());
             }
-        });
+            List<Conversation> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(conversation(rs));
+                }
+            }
+            return items;
+        }
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String condition, String value) {
@@ -306,6 +352,9 @@ public final class JdbcConversationRepository implements ConversationRepository 
                 if (ps.executeUpdate() == 0) {
                     throw new IllegalStateException("no conversation " + conversationId);
                 }
+            }
+            if (postings != null) {
+                postings.touch(c, conversationId);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE transcripts SET speakers_json = ?, turns_json = ?,"
                     + " turn_count = ?, updated_at = ? WHERE conversation_id = ?")) {

@@ -62,9 +62,20 @@ public final class JdbcDirectory implements Directory {
         });
     }
 
+    /** By key, not by listing the workspace's teams: every conversation created checks its team. */
     @Override
     public Optional<Team> team(String workspaceId, String teamId) {
-        return teams(workspaceId).stream().filter(t -> t.id().equals(teamId)).findFirst();
+        return db.run("Reading a team", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, workspace_id, name FROM teams WHERE id = ? AND workspace_id = ?")) {
+                ps.setString(1, teamId);
+                ps.setString(2, workspaceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Team(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

@@ -39,7 +39,9 @@ public final class JdbcBenchmarks {
                     databases(h2 ? "h2" : null, postgres ? "postgresql" : null, postgres ? "postgresql-durable" : null), 3, 8));
         }
         if (read) {
-            printReads(run(ListAndSearchBenchmark.class, databases(h2 ? "h2" : null, postgres ? "postgresql" : null), 1, 3));
+            // Eight 2 s warmups: on a loaded 2-core machine (load 14) H2's search paths took about 15 s to
+            // reach steady state (JIT and H2's page cache).
+            printReads(run(ListAndSearchBenchmark.class, databases(h2 ? "h2" : null, postgres ? "postgresql" : null), 8, 3));
         }
     }
 
@@ -96,12 +98,14 @@ public final class JdbcBenchmarks {
             try {
                 opsPerSecond(b::store, 3_000);
                 opsPerSecond(b::plainJdbc, 3_000);
+                b.settlePlain();
                 double[] store = new double[rounds];
                 double[] plain = new double[rounds];
                 double[] ratio = new double[rounds];
                 for (int i = 0; i < rounds; i++) {
                     store[i] = opsPerSecond(b::store, 1_000);
                     plain[i] = opsPerSecond(b::plainJdbc, 1_000);
+                    b.settlePlain();
                     ratio[i] = store[i] / plain[i];
                 }
                 System.out.printf("paired %-18s store %8.1f/s   plain JDBC %8.1f/s   ratio %.2f (median of %d alternating 1 s blocks)%n",
