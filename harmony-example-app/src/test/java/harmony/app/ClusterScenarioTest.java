@@ -1,24 +1,17 @@
 package harmony.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import harmony.adapters.s3.S3Settings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,12 +56,10 @@ class ClusterScenarioTest {
     static final Duration SLACK = Duration.ofSeconds(2);
     static final int CONVERSATIONS = 200;
     static final int RECORDINGS = 3;
-    static final String BUCKET = "harmony-cluster";
+    static final String BUCKET = PostgresS3Stack.BUCKET;
     static final String FORM = PostgresS3ApiTest.FORM;
 
-    static EmbeddedPostgres postgres;
-    static S3Proxy s3proxy;
-    static S3Client s3;
+    static PostgresS3Stack stack;
     static Path root;
     static final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
     static LeaseMonitor leases;
@@ -78,32 +69,16 @@ class ClusterScenarioTest {
     @BeforeAll
     static void startCluster() throws Exception {
         root = Files.createTempDirectory("harmony-cluster");
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").setServerConfig("max_connections", "200").start();
-        Path s3Folder = Files.createDirectories(root.resolve("s3"));
-        s3proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(s3Folder.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "cluster", "cluster-secret")
-                .build();
-        s3proxy.start();
-        awaitTrue("S3Proxy started", Duration.ofSeconds(30), () -> "STARTED".equals(s3proxy.getState()));
-        String endpoint = "http://127.0.0.1:" + s3proxy.getPort();
-        s3 = S3Settings.compatible(URI.create(endpoint), BUCKET, "cluster", "cluster-secret").clientBuilder().build();
-        s3.createBucket(b -> b.bucket(BUCKET));
+        stack = PostgresS3Stack.start(Map.of("max_connections", "200"));
 
-        Map<String, String> settings = Map.ofEntries(
-                Map.entry("harmony.database.url", postgres.getJdbcUrl("postgres", "postgres")),
-                Map.entry("harmony.database.user", "postgres"),
-                Map.entry("harmony.s3.endpoint", endpoint),
-                Map.entry("harmony.s3.bucket", BUCKET),
-                Map.entry("harmony.s3.access.key", "cluster"),
-                Map.entry("harmony.s3.secret.key", "cluster-secret"),
+        Map<String, String> settings = new HashMap<>(stack.settings());
+        settings.putAll(Map.ofEntries(
                 Map.entry("harmony.workers.media", "1"),
                 Map.entry("harmony.workers.text", "1"),
                 Map.entry("harmony.jobs.lease.seconds", Long.toString(LEASE.toSeconds())),
                 Map.entry("harmony.ratelimit.per.second", "10000"),
                 Map.entry("harmony.ratelimit.burst", "10000"),
-                Map.entry("harmony.ui.auto.login", "false"));
+                Map.entry("harmony.ui.auto.login", "false")));
         // C1 only and a small serial heap: three JVMs start faster and fit beside the build on two cores.
         List<String> jvm = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         // All three at once on the empty database: migrations and demo seeding race, as in a real roll-out.
@@ -148,14 +123,8 @@ class ClusterScenarioTest {
                 leases.close();
             }
             nodes.values().forEach(NodeProcess::close);
-            if (s3 != null) {
-                s3.close();
-            }
-            if (s3proxy != null) {
-                s3proxy.stop();
-            }
-            if (postgres != null) {
-                postgres.close();
+            if (stack != null) {
+                stack.close();
             }
         } finally {
             // The nodes' logs outlive the run (a failure on CI is read from them); the rest goes.
@@ -165,7 +134,7 @@ class ClusterScenarioTest {
                     Files.copy(n.logFile(), logs.resolve(n.logFile().getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            PostgresS3ApiTest.delete(root);
+            PostgresS3Stack.delete(root);
         }
     }
 
@@ -265,7 +234,7 @@ class ClusterScenarioTest {
         assertThat(recordings).hasSize(RECORDINGS);
         recordings.forEach((id, keyAndSize) -> {
             String[] parts = keyAndSize.split(" ");
-            assertThat(s3.headObject(b -> b.bucket(BUCKET).key(parts[0])).contentLength()).as(id).isEqualTo(Long.parseLong(parts[1]));
+            assertThat(stack.s3().headObject(b -> b.bucket(BUCKET).key(parts[0])).contentLength()).as(id).isEqualTo(Long.parseLong(parts[1]));
         });
 
         // Work was spread: every node's workers leased jobs (node-2 before it died).
@@ -589,16 +558,11 @@ class ClusterScenarioTest {
     }
 
     static Connection db() throws SQLException {
-        return postgres.getPostgresDatabase().getConnection();
+        return stack.connect();
     }
 
     static long queryLong(String sql) {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return stack.queryLong(sql);
     }
 
     /** The first two columns of every row, as strings. */

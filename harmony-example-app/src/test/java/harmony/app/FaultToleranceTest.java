@@ -2,40 +2,22 @@ package harmony.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import harmony.adapters.s3.S3Settings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,72 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its workers finish the work, a transcription that met the S3 outage included (retried with backoff).
  */
 class FaultToleranceTest {
-    static final String BUCKET = "harmony-recordings";
-    static final String ACCESS_KEY = "harmony-test";
-    static final String SECRET_KEY = "harmony-test-secret";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FORM = "\"contact\":\"acme-dana\",\"customFields\":{\"dealStage\":\"Demo\"}";
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static Path pgData;
-    static int pgPort;
-    static EmbeddedPostgres postgres;
-    static Path s3Folder;
-    static int s3Port;
-    static S3Proxy s3proxy;
-    static S3Client s3;
-    static Path data;
+    static PostgresS3Stack stack;
     static HarmonyApp app;
     static String key;
 
     @BeforeAll
     static void start() throws Exception {
-        pgData = Files.createTempDirectory("harmony-faults-pg");
-        pgPort = freePort();
-        postgres = startPostgres();
-        s3Folder = Files.createTempDirectory("harmony-faults-s3");
-        s3Port = freePort();
-        s3proxy = startS3();
-        s3 = S3Settings.compatible(URI.create("http://127.0.0.1:" + s3Port), BUCKET, ACCESS_KEY, SECRET_KEY).clientBuilder().build();
-        s3.createBucket(b -> b.bucket(BUCKET));
-
-        data = Files.createTempDirectory("harmony-faults-data");
-        Properties p = new Properties();
-        AppSettings.DEFAULTS.forEach(p::setProperty);
-        p.setProperty("harmony.http.host", "127.0.0.1");
-        p.setProperty("harmony.http.port", "0");
-        p.setProperty("harmony.data.dir", data.toString());
-        p.setProperty("harmony.database.url", jdbcUrl());
-        p.setProperty("harmony.database.user", "postgres");
-        p.setProperty("harmony.s3.endpoint", "http://127.0.0.1:" + s3Port);
-        p.setProperty("harmony.s3.bucket", BUCKET);
-        p.setProperty("harmony.s3.access.key", ACCESS_KEY);
-        p.setProperty("harmony.s3.secret.key", SECRET_KEY);
-        p.setProperty("harmony.ratelimit.per.second", "1000");
-        p.setProperty("harmony.ratelimit.burst", "1000");
-        app = HarmonyApp.start(AppSettings.from(p));
+        stack = PostgresS3Stack.start();
+        app = stack.startApp();
         key = app.demoKeys().get(0).key();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (app != null) {
-                app.close();
-            }
-            if (s3 != null) {
-                s3.close();
-            }
-            if (s3proxy != null) {
-                s3proxy.stop();
-            }
-            if (postgres != null) {
-                postgres.close();
-            }
-        } finally {
-            delete(pgData);
-            delete(s3Folder);
-            delete(data);
+        if (stack != null) {
+            stack.close(); // the app first
         }
     }
 
@@ -123,11 +58,11 @@ class FaultToleranceTest {
         String id = uploaded.json().get("id").asText();
         assertThat(awaitConversation(id, c -> c.get("status").asText().equals("completed")).get("status").asText())
                 .isEqualTo("completed");
-        Set<String> objects = bucketKeys();
-        long conversations = sqlCount("SELECT count(*) FROM conversations");
-        long jobs = sqlCount("SELECT count(*) FROM jobs");
+        Set<String> objects = stack.bucketKeys();
+        long conversations = stack.queryLong("SELECT count(*) FROM conversations");
+        long jobs = stack.queryLong("SELECT count(*) FROM jobs");
 
-        s3proxy.stop();
+        stack.stopS3();
         try {
             Response refused = postMultipart("/v1/conversations/upload", mp3, "during-the-outage.mp3");
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
@@ -138,8 +73,8 @@ class FaultToleranceTest {
             assertThat(refused.body()).doesNotContain("Exception", "at harmony.");
             Response browser = postJson("/v1/uploads", "{\"filename\":\"big.mp3\",\"size\":20000000,\"contentType\":\"audio/mpeg\"}");
             assertThat(browser.status()).as(browser.body()).isEqualTo(503);
-            assertThat(sqlCount("SELECT count(*) FROM conversations")).as("no conversation row").isEqualTo(conversations);
-            assertThat(sqlCount("SELECT count(*) FROM jobs")).as("no job").isEqualTo(jobs);
+            assertThat(stack.queryLong("SELECT count(*) FROM conversations")).as("no conversation row").isEqualTo(conversations);
+            assertThat(stack.queryLong("SELECT count(*) FROM jobs")).as("no job").isEqualTo(jobs);
 
             assertThat(get("/v1/conversations/" + id + "/recording").status()).isEqualTo(503);
             Response delete = send(request("/v1/conversations/" + id).DELETE().build());
@@ -152,14 +87,14 @@ class FaultToleranceTest {
             JsonNode retrying = awaitConversation(id, c -> c.at("/processing/attempts").asInt() >= 2);
             assertThat(retrying.get("status").asText()).isEqualTo("transcribing");
         } finally {
-            s3proxy = startS3();
+            stack.startS3();
         }
 
         JsonNode done = awaitConversation(id, c -> Set.of("completed", "failed").contains(c.get("status").asText()));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
         assertThat(get("/v1/conversations/" + id + "/transcript").json().get("turns")).isNotEmpty();
-        assertThat(bucketKeys()).as("nothing written by the refused uploads").isEqualTo(objects);
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("no orphaned parts").isEmpty();
+        assertThat(stack.bucketKeys()).as("nothing written by the refused uploads").isEqualTo(objects);
+        assertThat(stack.multipartUploadsLeft()).as("no orphaned parts").isEmpty();
         assertThat(postMultipart("/v1/conversations/upload", mp3, "after-the-outage.mp3").status()).isEqualTo(201);
     }
 
@@ -173,8 +108,8 @@ class FaultToleranceTest {
             queued.add(r.json().get("id").asText());
         }
 
-        long conversations = sqlCount("SELECT count(*) FROM conversations");
-        postgres.close();
+        long conversations = stack.queryLong("SELECT count(*) FROM conversations");
+        stack.stopPostgres();
         try {
             for (Response r : List.of(get("/v1/conversations"),
                     postJson("/v1/conversations", "{" + FORM + ",\"transcript\":\"Ada: lost?\"}"))) {
@@ -186,7 +121,7 @@ class FaultToleranceTest {
                 assertThat(r.body()).doesNotContain("Exception", "SQL");
             }
         } finally {
-            postgres = startPostgres();
+            stack.startPostgres();
         }
 
         // The pool drops the connections that died with the server; at most a few calls meet one.
@@ -200,58 +135,11 @@ class FaultToleranceTest {
             JsonNode done = awaitConversation(id, c -> Set.of("completed", "failed").contains(c.get("status").asText()));
             assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
         }
-        assertThat(sqlCount("SELECT count(*) FROM conversations")).as("the refused create left no row").isEqualTo(conversations);
+        assertThat(stack.queryLong("SELECT count(*) FROM conversations")).as("the refused create left no row").isEqualTo(conversations);
         Response after = postJson("/v1/conversations", "{" + FORM + ",\"title\":\"After\",\"transcript\":\"Ada: back.\"}");
         assertThat(after.status()).as(after.body()).isEqualTo(201);
         assertThat(awaitConversation(after.json().get("id").asText(),
                 c -> c.get("status").asText().equals("completed")).get("status").asText()).isEqualTo("completed");
-    }
-
-    // ---- the outside world ------------------------------------------------------------------------
-
-    private static EmbeddedPostgres startPostgres() throws Exception {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                .setPort(pgPort)
-                .setServerConfig("fsync", "off")
-                .setRegisterShutdownHook(false)
-                .start();
-    }
-
-    private static String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
-    }
-
-    private static S3Proxy startS3() throws Exception {
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(s3Folder.toString()))
-                .endpoint(URI.create("http://127.0.0.1:" + s3Port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(10);
-        }
-        return proxy;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static long sqlCount(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "");
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private static Set<String> bucketKeys() {
-        return s3.listObjectsV2(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key).collect(Collectors.toSet());
     }
 
     // ---- HTTP ----------------------------------------------------------------------------------------
@@ -324,15 +212,6 @@ class FaultToleranceTest {
     private static byte[] resource(String name) throws Exception {
         try (InputStream in = FaultToleranceTest.class.getResourceAsStream("/media/" + name)) {
             return in.readAllBytes();
-        }
-    }
-
-    private static void delete(Path folder) throws Exception {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -2,11 +2,6 @@ package harmony.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import harmony.adapters.s3.S3Settings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,21 +23,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,17 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real HTTP client with a demo workspace's key. The real pipeline (bundled speech models) runs.
  */
 class PostgresS3ApiTest {
-    static final String BUCKET = "harmony-recordings";
-    static final String S3_ACCESS_KEY = "harmony-test";
-    static final String S3_SECRET_KEY = "harmony-test-secret";
+    static final String BUCKET = PostgresS3Stack.BUCKET;
     static final ObjectMapper JSON = new ObjectMapper();
     /** Contact and the workspace's one required custom field: what every create call needs in Acme. */
     static final String FORM = "\"contact\":\"acme-dana\",\"customFields\":{\"dealStage\":\"Demo\"}";
 
-    static EmbeddedPostgres postgres;
-    static S3Proxy s3proxy;
-    static Path s3Folder;
-    static Path data;
+    static PostgresS3Stack stack;
     static S3Client s3;
     static HarmonyApp app;
     static String key;
@@ -71,58 +55,17 @@ class PostgresS3ApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        s3Folder = Files.createTempDirectory("harmony-e2e-s3");
-        s3proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(s3Folder.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                .build();
-        s3proxy.start();
-        while (!"STARTED".equals(s3proxy.getState())) {
-            Thread.sleep(10);
-        }
-        String endpoint = "http://127.0.0.1:" + s3proxy.getPort();
-        s3 = S3Settings.compatible(URI.create(endpoint), BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY).clientBuilder().build();
-        s3.createBucket(b -> b.bucket(BUCKET));
-
-        data = Files.createTempDirectory("harmony-e2e-data");
-        Properties p = new Properties();
-        AppSettings.DEFAULTS.forEach(p::setProperty);
-        p.setProperty("harmony.http.host", "127.0.0.1");
-        p.setProperty("harmony.http.port", "0");
-        p.setProperty("harmony.data.dir", data.toString());
-        p.setProperty("harmony.database.url", postgres.getJdbcUrl("postgres", "postgres"));
-        p.setProperty("harmony.database.user", "postgres");
-        p.setProperty("harmony.s3.endpoint", endpoint);
-        p.setProperty("harmony.s3.bucket", BUCKET);
-        p.setProperty("harmony.s3.access.key", S3_ACCESS_KEY);
-        p.setProperty("harmony.s3.secret.key", S3_SECRET_KEY);
-        p.setProperty("harmony.ratelimit.per.second", "1000");
-        p.setProperty("harmony.ratelimit.burst", "1000");
-        app = HarmonyApp.start(AppSettings.from(p));
+        stack = PostgresS3Stack.start();
+        s3 = stack.s3();
+        app = stack.startApp();
         key = app.demoKeys().get(0).key();
         otherKey = app.demoKeys().get(1).key();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (app != null) {
-                app.close();
-            }
-            if (s3 != null) {
-                s3.close();
-            }
-            if (s3proxy != null) {
-                s3proxy.stop();
-            }
-            if (postgres != null) {
-                postgres.close();
-            }
-        } finally {
-            delete(s3Folder);
-            delete(data);
+        if (stack != null) {
+            stack.close(); // the app first
         }
     }
 
@@ -235,7 +178,7 @@ class PostgresS3ApiTest {
         for (JsonNode part : parts) {
             URI url = URI.create(part.get("url").asText());
             assertThat(url.getScheme()).isEqualTo("http");
-            assertThat(url.getPort()).isEqualTo(s3proxy.getPort());
+            assertThat(url.getPort()).isEqualTo(stack.s3Port());
             assertThat(url.getQuery()).contains("X-Amz-Signature=").contains("uploadId=");
             assertThat(part.get("method").asText()).isEqualTo("PUT");
         }
@@ -297,7 +240,7 @@ class PostgresS3ApiTest {
         assertThat(http.send(wrongSize, HttpResponse.BodyHandlers.discarding()).statusCode()).isBetween(400, 499);
         assertThat(send(request("/v1/uploads/" + s.get("uploadId").asText()).DELETE().build()).status()).isEqualTo(204);
         assertThat(get("/v1/uploads/" + s.get("uploadId").asText()).status()).isEqualTo(404);
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(stack.multipartUploadsLeft()).isEmpty();
         assertThat(bucketKeys()).isEqualTo(before);
     }
 
@@ -418,11 +361,11 @@ class PostgresS3ApiTest {
             out.flush();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while ((!s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().isEmpty() || !bucketKeys().equals(before))
+        while ((!stack.multipartUploadsLeft().isEmpty() || !bucketKeys().equals(before))
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(stack.multipartUploadsLeft()).isEmpty();
         assertThat(bucketKeys()).isEqualTo(before);
         assertThat(count()).isEqualTo(conversations);
     }
@@ -476,7 +419,7 @@ class PostgresS3ApiTest {
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.json().get("detail").asText()).isEqualTo("Please upload an audio or video file.");
         assertThat(bucketKeys()).isEqualTo(before);
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(stack.multipartUploadsLeft()).isEmpty();
         assertThat(count()).isEqualTo(conversations);
     }
 
@@ -638,8 +581,7 @@ class PostgresS3ApiTest {
     }
 
     static Set<String> bucketKeys() {
-        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return stack.bucketKeys();
     }
 
     static List<String> objectsWithContent(byte[] content) {
@@ -736,15 +678,6 @@ class PostgresS3ApiTest {
 
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
-        }
-    }
-
-    static void delete(Path folder) throws IOException {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }
