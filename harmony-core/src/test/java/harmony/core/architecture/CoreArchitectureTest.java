@@ -21,7 +21,7 @@ class CoreArchitectureTest {
     /** Core is framework-free: the JDK plus the few libraries the architecture allows. */
     static final ArchRule CORE_USES_ONLY_ALLOWED_LIBRARIES = classes().that().resideInAPackage("harmony.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "javax.xml..", "harmony.core..", "org.slf4j..", "org.apache.tika..",
+                    "java..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..", "harmony.core..", "org.slf4j..", "org.apache.tika..",
                     "com.fasterxml.jackson..", "jakarta.validation..")
             .because("harmony-core holds no JDBC, HTTP server, AWS or ONNX code");
 

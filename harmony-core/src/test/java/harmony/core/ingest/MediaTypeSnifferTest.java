@@ -39,17 +39,12 @@ class MediaTypeSnifferTest {
         assertThat(MediaTypeSniffer.isAudioOrVideo(type)).isTrue();
     }
 
-    @ParameterizedTest(name = "{0} named {1} is still {2}")
-    @CsvSource({
-            "sample.pdf, recording.mp3, application/pdf",
-            "sample.png, recording.wav, image/png",
-            "sample.elf, recording.mp4, application/x-sharedlib",
-    })
-    void theBytesWinOverTheName(String file, String name, String expected) throws IOException {
+    @ParameterizedTest(name = "{0} named {1} is not media")
+    @CsvSource({"sample.pdf, recording.mp3", "sample.png, recording.wav", "sample.elf, recording.mp4"})
+    void theBytesWinOverTheName(String file, String name) throws IOException {
         byte[] bytes = sample(file);
         String type = sniffer.sniff(bytes, bytes.length, name);
-        assertThat(type).isEqualTo(expected);
-        assertThat(MediaTypeSniffer.isAudioOrVideo(type)).isFalse();
+        assertThat(MediaTypeSniffer.isAudioOrVideo(type)).as(type).isFalse();
     }
 
     @ParameterizedTest
