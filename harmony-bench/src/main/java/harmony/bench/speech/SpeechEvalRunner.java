@@ -27,6 +27,8 @@ public final class SpeechEvalRunner {
         Path eval = Path.of(args[0]);
         Path out = Path.of(args[1]);
         boolean stereo = List.of(args).contains("--stereo");
+        int beam = List.of(args).stream().filter(a -> a.startsWith("--beam="))
+                .mapToInt(a -> Integer.parseInt(a.substring("--beam=".length()))).findFirst().orElse(1);
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
         List<Path> meetings;
@@ -36,7 +38,7 @@ public final class SpeechEvalRunner {
         }
         double audioS = 0, decodeS = 0, totalS = 0, cpuS = 0;
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        try (SpeechTranscriber transcriber = new SpeechTranscriber(SpeechSettings.defaults())) {
+        try (SpeechTranscriber transcriber = new SpeechTranscriber(SpeechSettings.defaults().withBeamWidth(beam))) {
             // warm-up: sessions and JIT, not counted
             transcriber.transcribe(wav(meetings.get(0)), p -> { });
             for (Path wav : meetings) {

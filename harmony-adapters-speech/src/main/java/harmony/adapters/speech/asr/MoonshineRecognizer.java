@@ -36,8 +36,20 @@ public final class MoonshineRecognizer implements AutoCloseable {
     private final long heads;
     private final long headDim;
 
+    private final int beamWidth;
+
     public MoonshineRecognizer(Path modelDirectory, Vocabulary vocabulary, int threadsPerSegment) throws OrtException {
+        this(modelDirectory, vocabulary, threadsPerSegment, 1);
+    }
+
+    /** {@code beamWidth} 1 decodes greedily; more keeps that many hypotheses (see {@link BeamSearch}). */
+    public MoonshineRecognizer(Path modelDirectory, Vocabulary vocabulary, int threadsPerSegment, int beamWidth)
+            throws OrtException {
+        if (beamWidth < 1) {
+            throw new IllegalArgumentException("beamWidth must be at least 1");
+        }
         this.vocabulary = vocabulary;
+        this.beamWidth = beamWidth;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threadsPerSegment);
             options.setInterOpNumThreads(1);
@@ -62,7 +74,12 @@ public final class MoonshineRecognizer implements AutoCloseable {
         int[] tokens = new int[maxTokens];
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(audio), new long[] {1, audio.length});
              OrtSession.Result encoded = encoder.run(Map.of("input_values", input))) {
-            int count = decode((OnnxTensor) encoded.get(0), tokens, bias);
+            OnnxTensor hidden = (OnnxTensor) encoded.get(0);
+            if (beamWidth > 1) {
+                int[] best = new BeamSearch(this, beamWidth, maxTokens, bias).run(hidden);
+                return vocabulary.decode(best, best.length);
+            }
+            int count = decode(hidden, tokens, bias);
             return vocabulary.decode(tokens, count);
         }
     }
@@ -144,6 +161,37 @@ public final class MoonshineRecognizer implements AutoCloseable {
         }
     }
 
+    /** One decoder step for a batch: {@code ids[b]} is row b's last token. */
+    OrtSession.Result step(long[] ids, boolean cached, OnnxTensor hidden, Map<String, OnnxTensor> past) throws OrtException {
+        Map<String, OnnxTensor> feed = new HashMap<>(past);
+        try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {ids.length, 1});
+             OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {cached})) {
+            feed.put("input_ids", input);
+            feed.put("use_cache_branch", useCache);
+            feed.put("encoder_hidden_states", hidden);
+            return decoder.run(feed);
+        }
+    }
+
+    OrtEnvironment env() {
+        return env;
+    }
+
+    int layers() {
+        return layers;
+    }
+
+    long heads() {
+        return heads;
+    }
+
+    long headDim() {
+        return headDim;
+    }
+
+    static final int START_TOKEN = START;
+    static final int END_TOKEN = END;
+
     public Vocabulary vocabulary() {
         return vocabulary;
     }
@@ -159,7 +207,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
     }
 
     /** A decoder stuck in a loop (the same n-gram four times at the end) is stopped. */
-    private static boolean repeating(int[] tokens, int count) {
+    static boolean repeating(int[] tokens, int count) {
         return repeatLength(tokens, count) > 0;
     }
 
@@ -184,7 +232,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
         return 0;
     }
 
-    private static int dropRepetition(int[] tokens, int count) {
+    static int dropRepetition(int[] tokens, int count) {
         int n = repeatLength(tokens, count);
         return count - 3 * n; // keep one occurrence
     }
