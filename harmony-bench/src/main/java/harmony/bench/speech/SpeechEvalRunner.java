@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Transcribes every meeting of an eval set (see shared/eval) into hypothesis files for score.py, timing
  * decode-only and end-to-end in the same run.
- * Usage: {@code SpeechEvalRunner EVAL_DIR HYP_DIR [--stereo]} (with --stereo, NAME.stereo.wav is used where present).
+ * Usage: {@code SpeechEvalRunner EVAL_DIR HYP_DIR [--stereo] [--beam=N]} (with --stereo, NAME.stereo.wav is used where
+ * present; --beam overrides the default beam width, 1 = greedy).
  */
 public final class SpeechEvalRunner {
 
@@ -28,7 +29,7 @@ public final class SpeechEvalRunner {
         Path out = Path.of(args[1]);
         boolean stereo = List.of(args).contains("--stereo");
         int beam = List.of(args).stream().filter(a -> a.startsWith("--beam="))
-                .mapToInt(a -> Integer.parseInt(a.substring("--beam=".length()))).findFirst().orElse(1);
+                .mapToInt(a -> Integer.parseInt(a.substring("--beam=".length()))).findFirst().orElse(SpeechSettings.DEFAULT_BEAM_WIDTH);
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
         List<Path> meetings;

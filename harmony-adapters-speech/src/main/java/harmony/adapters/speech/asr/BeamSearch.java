@@ -208,8 +208,11 @@ final class BeamSearch {
             max = Math.max(max, v);
         }
         double sum = 0;
+        float floor = max - 30; // e^-30 against the largest term: nothing the sum can show
         for (float v : row) {
-            sum += Math.exp(v - max);
+            if (v > floor) {
+                sum += Math.exp(v - max);
+            }
         }
         return max + Math.log(sum);
     }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import harmony.adapters.speech.onnx.OnnxRuntime;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
     /** Moonshine emits at most about 6 tokens per second of speech; a little more is allowed for short clips. */
     private static final double TOKENS_PER_SECOND = 6.5;
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxRuntime.environment();
     private final OrtSession encoder;
     private final OrtSession decoder;
     private final Vocabulary vocabulary;
