@@ -57,7 +57,7 @@ final class BeamSearch {
         try {
             List<Hypothesis> alive;
             int[] parents = new int[width]; // every beam starts from the single first step
-            try (OrtSession.Result first = model.step(new long[] {MoonshineRecognizer.START_TOKEN}, false, hidden,
+            try (OrtSession.Result first = model.step(new long[] {MoonshineRecognizer.START}, false, hidden,
                     emptyPast(shared))) {
                 alive = advance(List.of(new Hypothesis(new int[0], 0, false)), logits(first, 1), parents);
                 for (int l = 0; l < model.layers(); l++) {
@@ -77,7 +77,7 @@ final class BeamSearch {
                 long[] ids = new long[width];
                 for (int b = 0; b < width; b++) {
                     int[] t = alive.get(b).tokens();
-                    ids[b] = t.length == 0 ? MoonshineRecognizer.START_TOKEN : t[t.length - 1];
+                    ids[b] = t.length == 0 ? MoonshineRecognizer.START : t[t.length - 1];
                 }
                 try (OrtSession.Result result = model.step(ids, true, hiddenBatch, past)) {
                     alive = advance(alive, logits(result, width), parents);
@@ -131,7 +131,7 @@ final class BeamSearch {
         for (int rank = 0; rank < candidates.size() && next.size() < width; rank++) {
             Candidate c = candidates.get(rank);
             Hypothesis parent = alive.get(c.parent());
-            if (c.token() == MoonshineRecognizer.END_TOKEN) {
+            if (c.token() == MoonshineRecognizer.END) {
                 if (rank < width) {
                     finished.add(new Hypothesis(parent.tokens(), c.score(), true));
                 }

@@ -24,8 +24,8 @@ import java.util.Map;
 public final class MoonshineRecognizer implements AutoCloseable {
     public static final String ENCODER = "encoder_model.onnx";
     public static final String DECODER = "decoder_model_merged.onnx";
-    private static final int START = 1;
-    private static final int END = 2;
+    static final int START = 1;
+    static final int END = 2;
     /** Moonshine emits at most about 6 tokens per second of speech; a little more is allowed for short clips. */
     private static final double TOKENS_PER_SECOND = 6.5;
 
@@ -102,7 +102,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
             int token = START;
             float[] logits = null;
             for (int step = 0; step < tokens.length; step++) {
-                OrtSession.Result result = step(token, step, hidden, past);
+                OrtSession.Result result = step(new long[] {token}, step > 0, hidden, past);
                 FloatBuffer scores = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
                 if (logits == null) {
                     logits = new float[scores.remaining()];
@@ -151,18 +151,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
     private static final String[] ALL_PARTS = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
     private static final String[] DECODER_PARTS = {"decoder.key", "decoder.value"};
 
-    private OrtSession.Result step(int token, int step, OnnxTensor hidden, Map<String, OnnxTensor> past) throws OrtException {
-        Map<String, OnnxTensor> feed = new HashMap<>(past);
-        try (OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {token}), new long[] {1, 1});
-             OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {step > 0})) {
-            feed.put("input_ids", ids);
-            feed.put("use_cache_branch", useCache);
-            feed.put("encoder_hidden_states", hidden);
-            return decoder.run(feed);
-        }
-    }
-
-    /** One decoder step for a batch: {@code ids[b]} is row b's last token. */
+    /** One decoder step for a batch: {@code ids[b]} is row b's last token; {@code cached} after the first step. */
     OrtSession.Result step(long[] ids, boolean cached, OnnxTensor hidden, Map<String, OnnxTensor> past) throws OrtException {
         Map<String, OnnxTensor> feed = new HashMap<>(past);
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {ids.length, 1});
@@ -189,9 +178,6 @@ public final class MoonshineRecognizer implements AutoCloseable {
     long headDim() {
         return headDim;
     }
-
-    static final int START_TOKEN = START;
-    static final int END_TOKEN = END;
 
     public Vocabulary vocabulary() {
         return vocabulary;
