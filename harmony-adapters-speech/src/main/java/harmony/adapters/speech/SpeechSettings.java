@@ -34,10 +34,11 @@ public record SpeechSettings(Path modelsDirectory, Path asrModelDirectory, int t
     }
 
     /**
-     * Beam search with 4 hypotheses: on the public eval set WER fell from 36.6 % (greedy) to 30.6 % for 1.8x the
-     * decoding CPU; 8 gained only 0.6 points more.
+     * Greedy by default. Beam search with 4 hypotheses ({@link #withBeamWidth}) took the public eval set's WER from
+     * 36.6 % to 30.6 % for 1.8x the decoding CPU, but on a stereo clip with crosstalk it turned "the second week"
+     * into "the second we can mar it" (DiarizationTest), so it is opt-in until that is understood.
      */
-    public static final int DEFAULT_BEAM_WIDTH = 4;
+    public static final int DEFAULT_BEAM_WIDTH = 1;
 
     public static SpeechSettings defaults() {
         return new SpeechSettings(ModelLocator.defaultDirectory(), null,
