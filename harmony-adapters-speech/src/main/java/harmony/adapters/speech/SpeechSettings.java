@@ -35,8 +35,8 @@ public record SpeechSettings(Path modelsDirectory, Path asrModelDirectory, int t
 
     /**
      * Greedy by default. Beam search with 4 hypotheses ({@link #withBeamWidth}) took the public eval set's WER from
-     * 36.6 % to 30.6 % for 1.8x the decoding CPU, but on a stereo clip with crosstalk it turned "the second week"
-     * into "the second we can mar it" (DiarizationTest), so it is opt-in until that is understood.
+     * 36.6 % to 30.6 % for 1.8x the decoding CPU, but it hears DiarizationTest's "the second week of March" as
+     * "the second we can mar it", where greedy is right, so it is opt-in for now.
      */
     public static final int DEFAULT_BEAM_WIDTH = 1;
 
