@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,8 +28,11 @@ public final class SpeechEvalRunner {
     public static void main(String[] args) throws Exception {
         Path eval = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        boolean stereo = List.of(args).contains("--stereo");
-        int beam = List.of(args).stream().filter(a -> a.startsWith("--beam="))
+        // flags may arrive as one argument ("--stereo --beam=4" through -Deval.flags)
+        List<String> flags = Arrays.stream(args).skip(2).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
+                .toList();
+        boolean stereo = flags.contains("--stereo");
+        int beam = flags.stream().filter(a -> a.startsWith("--beam="))
                 .mapToInt(a -> Integer.parseInt(a.substring("--beam=".length()))).findFirst().orElse(SpeechSettings.DEFAULT_BEAM_WIDTH);
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
