@@ -66,7 +66,7 @@ public final class SpeechTranscriber implements Transcriber, AutoCloseable {
         }
         Vocabulary vocabulary = Vocabulary.fromLlamaTokenizerJs(models.require(ModelFile.VOCABULARY));
         this.vad = new SileroVad(models.require(ModelFile.SILERO_VAD));
-        this.recognizer = new MoonshineRecognizer(asr, vocabulary, 1);
+        this.recognizer = new MoonshineRecognizer(asr, vocabulary, 1, settings.beamWidth());
         this.embedder = settings.speakerEmbeddingModel() != null
                 ? new OnnxSpeakerEmbedder(settings.speakerEmbeddingModel()) : new VoiceStatisticsEmbedder();
         this.bias = settings.vocabulary().isEmpty()

@@ -13,20 +13,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Transcribes every meeting of an eval set (see shared/eval) into hypothesis files for score.py, timing
  * decode-only and end-to-end in the same run.
- * Usage: {@code SpeechEvalRunner EVAL_DIR HYP_DIR [--stereo]} (with --stereo, NAME.stereo.wav is used where present).
+ * Usage: {@code SpeechEvalRunner EVAL_DIR HYP_DIR [--stereo] [--beam=N]} (with --stereo, NAME.stereo.wav is used where
+ * present; --beam overrides the default beam width, 1 = greedy).
  */
 public final class SpeechEvalRunner {
 
     public static void main(String[] args) throws Exception {
         Path eval = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        boolean stereo = List.of(args).contains("--stereo");
+        // flags may arrive as one argument ("--stereo --beam=4" through -Deval.flags)
+        List<String> flags = Arrays.stream(args).skip(2).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
+                .toList();
+        boolean stereo = flags.contains("--stereo");
+        int beam = flags.stream().filter(a -> a.startsWith("--beam="))
+                .mapToInt(a -> Integer.parseInt(a.substring("--beam=".length()))).findFirst().orElse(SpeechSettings.DEFAULT_BEAM_WIDTH);
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
         List<Path> meetings;
@@ -36,7 +43,7 @@ public final class SpeechEvalRunner {
         }
         double audioS = 0, decodeS = 0, totalS = 0, cpuS = 0;
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        try (SpeechTranscriber transcriber = new SpeechTranscriber(SpeechSettings.defaults())) {
+        try (SpeechTranscriber transcriber = new SpeechTranscriber(SpeechSettings.defaults().withBeamWidth(beam))) {
             // warm-up: sessions and JIT, not counted
             transcriber.transcribe(wav(meetings.get(0)), p -> { });
             for (Path wav : meetings) {

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import harmony.adapters.speech.onnx.OnnxRuntime;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -23,12 +24,12 @@ import java.util.Map;
 public final class MoonshineRecognizer implements AutoCloseable {
     public static final String ENCODER = "encoder_model.onnx";
     public static final String DECODER = "decoder_model_merged.onnx";
-    private static final int START = 1;
-    private static final int END = 2;
+    static final int START = 1;
+    static final int END = 2;
     /** Moonshine emits at most about 6 tokens per second of speech; a little more is allowed for short clips. */
     private static final double TOKENS_PER_SECOND = 6.5;
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxRuntime.environment();
     private final OrtSession encoder;
     private final OrtSession decoder;
     private final Vocabulary vocabulary;
@@ -36,8 +37,20 @@ public final class MoonshineRecognizer implements AutoCloseable {
     private final long heads;
     private final long headDim;
 
+    private final int beamWidth;
+
     public MoonshineRecognizer(Path modelDirectory, Vocabulary vocabulary, int threadsPerSegment) throws OrtException {
+        this(modelDirectory, vocabulary, threadsPerSegment, 1);
+    }
+
+    /** {@code beamWidth} 1 decodes greedily; more keeps that many hypotheses (see {@link BeamSearch}). */
+    public MoonshineRecognizer(Path modelDirectory, Vocabulary vocabulary, int threadsPerSegment, int beamWidth)
+            throws OrtException {
+        if (beamWidth < 1) {
+            throw new IllegalArgumentException("beamWidth must be at least 1");
+        }
         this.vocabulary = vocabulary;
+        this.beamWidth = beamWidth;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threadsPerSegment);
             options.setInterOpNumThreads(1);
@@ -62,7 +75,12 @@ public final class MoonshineRecognizer implements AutoCloseable {
         int[] tokens = new int[maxTokens];
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(audio), new long[] {1, audio.length});
              OrtSession.Result encoded = encoder.run(Map.of("input_values", input))) {
-            int count = decode((OnnxTensor) encoded.get(0), tokens, bias);
+            OnnxTensor hidden = (OnnxTensor) encoded.get(0);
+            if (beamWidth > 1) {
+                int[] best = new BeamSearch(this, beamWidth, maxTokens, bias).run(hidden);
+                return vocabulary.decode(best, best.length);
+            }
+            int count = decode(hidden, tokens, bias);
             return vocabulary.decode(tokens, count);
         }
     }
@@ -84,7 +102,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
             int token = START;
             float[] logits = null;
             for (int step = 0; step < tokens.length; step++) {
-                OrtSession.Result result = step(token, step, hidden, past);
+                OrtSession.Result result = step(new long[] {token}, step > 0, hidden, past);
                 FloatBuffer scores = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
                 if (logits == null) {
                     logits = new float[scores.remaining()];
@@ -133,15 +151,32 @@ public final class MoonshineRecognizer implements AutoCloseable {
     private static final String[] ALL_PARTS = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
     private static final String[] DECODER_PARTS = {"decoder.key", "decoder.value"};
 
-    private OrtSession.Result step(int token, int step, OnnxTensor hidden, Map<String, OnnxTensor> past) throws OrtException {
+    /** One decoder step for a batch: {@code ids[b]} is row b's last token; {@code cached} after the first step. */
+    OrtSession.Result step(long[] ids, boolean cached, OnnxTensor hidden, Map<String, OnnxTensor> past) throws OrtException {
         Map<String, OnnxTensor> feed = new HashMap<>(past);
-        try (OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {token}), new long[] {1, 1});
-             OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {step > 0})) {
-            feed.put("input_ids", ids);
+        try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {ids.length, 1});
+             OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {cached})) {
+            feed.put("input_ids", input);
             feed.put("use_cache_branch", useCache);
             feed.put("encoder_hidden_states", hidden);
             return decoder.run(feed);
         }
+    }
+
+    OrtEnvironment env() {
+        return env;
+    }
+
+    int layers() {
+        return layers;
+    }
+
+    long heads() {
+        return heads;
+    }
+
+    long headDim() {
+        return headDim;
     }
 
     public Vocabulary vocabulary() {
@@ -159,7 +194,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
     }
 
     /** A decoder stuck in a loop (the same n-gram four times at the end) is stopped. */
-    private static boolean repeating(int[] tokens, int count) {
+    static boolean repeating(int[] tokens, int count) {
         return repeatLength(tokens, count) > 0;
     }
 
@@ -184,7 +219,7 @@ public final class MoonshineRecognizer implements AutoCloseable {
         return 0;
     }
 
-    private static int dropRepetition(int[] tokens, int count) {
+    static int dropRepetition(int[] tokens, int count) {
         int n = repeatLength(tokens, count);
         return count - 3 * n; // keep one occurrence
     }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import harmony.adapters.speech.onnx.OnnxRuntime;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
  * log mel filterbank features (80 bins unless the model says otherwise), output the embedding.
  */
 public final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxRuntime.environment();
     private final OrtSession session;
     private final String input;
     private final Fbank fbank;

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import harmony.adapters.speech.onnx.OnnxRuntime;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class SileroVad implements AutoCloseable {
     public static final int FRAME = 512;
     private static final int CONTEXT = 64;
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxRuntime.environment();
     private final OrtSession session;
 
     public SileroVad(Path model) throws OrtException {

@@ -39,6 +39,16 @@ class MoonshineRecognizerTest {
     }
 
     @Test
+    void beamSearchTranscribesJfkWordPerfect() throws Exception {
+        try (MoonshineRecognizer beam = new MoonshineRecognizer(models.require(ModelFile.MOONSHINE_ENCODER).getParent(),
+                recognizer.vocabulary(), 2, 4)) {
+            assertThat(beam.transcribe(decode(models.require(ModelFile.JFK_SAMPLE)))).isEqualTo(
+                    "And so, my fellow Americans, ask not what your country can do for you, ask what you can do for your country.");
+            assertThat(beam.transcribe(new float[16_000])).isEmpty();
+        }
+    }
+
+    @Test
     void vocabularyDecodesSentencePieces() throws Exception {
         Vocabulary vocabulary = recognizer.vocabulary();
         assertThat(vocabulary.size()).isEqualTo(32_000);

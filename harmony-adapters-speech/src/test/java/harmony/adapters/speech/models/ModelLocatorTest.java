@@ -27,7 +27,7 @@ class ModelLocatorTest {
 
     @Test
     void theTranscriberRefusesToStartWithoutModels() {
-        SpeechSettings settings = new SpeechSettings(empty, null, 1, java.util.List.of(), 8, 1, 0, null, true);
+        SpeechSettings settings = new SpeechSettings(empty, null, 1, java.util.List.of(), 8, 1, 0, null, true, 1);
         assertThatThrownBy(() -> new SpeechTranscriber(settings))
                 .isInstanceOf(ModelLocator.MissingModelException.class)
                 .hasMessageContaining("HARMONY_MODELS_DIR");
