@@ -15,6 +15,8 @@ import java.util.Locale;
  * Tells a file's type from its first bytes with Apache Tika, then closes the gaps Tika leaves for
  * media containers (Ogg codecs, WebM inside Matroska, the MP4 family's brands, ASF, raw GSM).
  * The bytes decide; the file name only chooses within a family the bytes already proved (M4A vs MP4).
+ * Only media is named: what is not audio or video comes back as {@code application/octet-stream} or
+ * {@code text/plain} (see {@link TikaMagicDatabase}).
  */
 public final class MediaTypeSniffer {
     private static final String OCTET_STREAM = "application/octet-stream";
