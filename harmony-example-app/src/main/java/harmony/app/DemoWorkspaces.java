@@ -46,9 +46,9 @@ public final class DemoWorkspaces {
     }
 
     /**
-     * Saves the demo data and issues a key for each workspace. A save is insert-or-replace, and an insert racing
-     * another node's insert of the same row fails on the primary key; seeding is idempotent, so the node that
-     * lost seeds again, and then finds the rows there.
+     * Saves the demo data and issues a key for each workspace. Directory saves are single insert-or-update
+     * statements, but other writes (a project's definitions) can still collide with another node's; seeding is
+     * idempotent, so the node that lost seeds again, and then finds the rows there.
      */
     public static List<DemoKey> seed(Directory directory, ProjectCatalog projects, IssueApiKey keys) {
         for (int attempt = 1; ; attempt++) {

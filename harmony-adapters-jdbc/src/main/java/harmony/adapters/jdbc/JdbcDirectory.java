@@ -195,7 +195,7 @@ public final class JdbcDirectory implements Directory {
                     user.id(), user.workspaceId(), user.name(), user.email());
             db.run("Saving team membership", c -> {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM user_teams WHERE user_id = ?");
-                     PreparedStatement insert = c.prepareStatement("INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)")) {
+                     PreparedStatement insert = c.prepareStatement(upsertSql("user_teams", List.of("user_id", "team_id"), List.of()))) {
                     delete.setString(1, user.id());
                     delete.executeUpdate();
                     for (String teamId : user.teamIds()) {
@@ -240,43 +240,35 @@ public final class JdbcDirectory implements Directory {
     }
 
     /**
-     * Insert or replace by key. Standard {@code MERGE} runs on both H2 and PostgreSQL 15+, but not
-     * on 14, so this is update-then-insert inside one transaction; the primary key still stops a
-     * concurrent duplicate.
+     * Insert or replace by key in one statement, so that two callers saving the same new row at once
+     * both succeed (an update-then-insert lets both miss the update and one insert fail on the key).
+     * Standard {@code MERGE} needs PostgreSQL 15, so each database gets its own form.
      */
     private void upsert(String table, List<String> keys, List<String> columns, Object... values) {
-        db.inTransaction(() -> db.run("Saving to " + table, c -> {
-            StringBuilder update = new StringBuilder("UPDATE ").append(table).append(" SET ");
-            for (int i = 0; i < columns.size(); i++) {
-                update.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = ?");
-            }
-            update.append(" WHERE ");
-            for (int i = 0; i < keys.size(); i++) {
-                update.append(i == 0 ? "" : " AND ").append(keys.get(i)).append(" = ?");
-            }
-            try (PreparedStatement ps = c.prepareStatement(update.toString())) {
-                for (int i = 0; i < columns.size(); i++) {
-                    ps.setObject(i + 1, values[keys.size() + i]);
-                }
-                for (int i = 0; i < keys.size(); i++) {
-                    ps.setObject(columns.size() + i + 1, values[i]);
-                }
-                if (ps.executeUpdate() > 0) {
-                    return null;
-                }
-            }
-            List<String> all = new ArrayList<>(keys);
-            all.addAll(columns);
-            String insert = "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES ("
-                    + "?, ".repeat(all.size() - 1) + "?)";
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
+        String sql = upsertSql(table, keys, columns);
+        db.run("Saving to " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
                     ps.setObject(i + 1, values[i]);
                 }
                 ps.executeUpdate();
             }
             return null;
-        }));
+        });
+    }
+
+    private String upsertSql(String table, List<String> keys, List<String> columns) {
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(columns);
+        String placeholders = "?, ".repeat(all.size() - 1) + "?";
+        return switch (db.dialect()) {
+            case H2 -> "MERGE INTO " + table + " (" + String.join(", ", all) + ") KEY (" + String.join(", ", keys)
+                    + ") VALUES (" + placeholders + ")";
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + placeholders
+                    + ") ON CONFLICT (" + String.join(", ", keys) + ") DO "
+                    + (columns.isEmpty() ? "NOTHING"
+                            : "UPDATE SET " + String.join(", ", columns.stream().map(col -> col + " = EXCLUDED." + col).toList()));
+        };
     }
 
     static String escapeLike(String s) {
