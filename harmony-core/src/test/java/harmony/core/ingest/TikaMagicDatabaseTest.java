@@ -1,6 +1,7 @@
 package harmony.core.ingest;
 
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class TikaMagicDatabaseTest {
     void theMediaMagicsAreTikasOwnInTikasOrderAndTheOthersAreGone() throws ReflectiveOperationException {
         List<String> stockMedia = new ArrayList<>();
         for (Object magic : magics(STOCK)) {
-            if (TikaMagicDatabase.isMediaType(typeOf(magic))) {
+            if (TikaMagicDatabase.keepsMagic(typeOf(magic))) {
                 stockMedia.add(magic.toString());
             }
         }
@@ -42,9 +43,16 @@ class TikaMagicDatabaseTest {
     @ValueSource(strings = {"sample.mp3", "sample.wav", "sample-gsm.wav", "sample.gsm", "sample.mp4", "sample.m4a",
             "sample.aac", "sample-audio.webm", "sample-video.webm", "sample.ogg", "sample-opus.ogg", "sample.flac",
             "sample.amr", "sample.aiff", "sample.mov", "sample.mkv", "sample.3gp", "sample.wma"})
-    void everyRecordingGetsTikasOwnAnswer(String file) throws IOException {
+    void everyRecordingGetsTikasOwnAnswerOrForWmaItsAsfFamily(String file) throws IOException {
         byte[] bytes = MediaTypeSnifferTest.sample(file);
-        assertThat(detect(MEDIA_ONLY, bytes)).isEqualTo(detect(STOCK, bytes));
+        String stock = detect(STOCK, bytes);
+        String mediaOnly = detect(MEDIA_ONLY, bytes);
+        if (TikaMagicDatabase.NAMED_BY_THE_SNIFFER.contains(stock)) {
+            assertThat(STOCK.getMediaTypeRegistry().isSpecializationOf(MediaType.parse(stock), MediaType.parse(mediaOnly)))
+                    .as("%s is a kind of %s", stock, mediaOnly).isTrue();
+        } else {
+            assertThat(mediaOnly).isEqualTo(stock);
+        }
     }
 
     @ParameterizedTest
