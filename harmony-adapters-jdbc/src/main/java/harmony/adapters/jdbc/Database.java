@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A pooled data source plus the connection of the transaction running on this thread, if any.
@@ -16,6 +19,7 @@ final class Database {
     private final Dialect dialect;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+    private static final int CONFLICT_ATTEMPTS = 4;
 
     Database(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -47,6 +51,26 @@ final class Database {
             }
         } catch (SQLException e) {
             throw JdbcException.translate(what, e);
+        }
+    }
+
+    /**
+     * As {@link #run}, for work of one statement that may safely run again: outside a transaction, when
+     * the database aborts it to break a deadlock (another transaction taking the same rows in the other
+     * order, e.g. a worker writing a stage result while this deletes the conversation), it is retried a
+     * few times instead of failing the caller. Inside a transaction the whole transaction would have to
+     * be retried, so the failure propagates.
+     */
+    <T> T runRetryingConflicts(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(what, work);
+            } catch (RuntimeException e) {
+                if (bound.get() != null || attempt == CONFLICT_ATTEMPTS || !JdbcException.isTransientConflict(e)) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(5, 50) * attempt));
+            }
         }
     }
 

@@ -385,8 +385,9 @@ public final class JdbcConversationRepository implements ConversationRepository 
 
     @Override
     public boolean delete(String workspaceId, String conversationId) {
-        // Tags, recording row, transcript and stage results go with it (ON DELETE CASCADE).
-        return db.run("Deleting a conversation", c -> {
+        // Tags, recording row, transcript and stage results go with it (ON DELETE CASCADE); a worker may be
+        // writing a stage result of it meanwhile, so a deadlock the database breaks by aborting us is retried.
+        return db.runRetryingConflicts("Deleting a conversation", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversations WHERE id = ? AND workspace_id = ?")) {
                 ps.setString(1, conversationId);
                 ps.setString(2, workspaceId);

@@ -41,6 +41,19 @@ final class JdbcException {
         return DiskFull.causedBy(e);
     }
 
+    /**
+     * The database broke a deadlock or a serialization conflict by aborting this side (SQLState 40P01 on
+     * PostgreSQL, class 40001 on both): the same work, run again, normally succeeds.
+     */
+    static boolean isTransientConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionFailure(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
