@@ -1,8 +1,9 @@
 // Server-Sent Events over fetch (EventSource cannot send the Authorization header). Reconnects
-// with Last-Event-ID so no status change is missed.
+// with Last-Event-ID so no status change is missed. onOpen({ resumed }) runs each time the stream is
+// live; a stream that is not resumed starts from now, so that is when a page's snapshot is current.
 import { authHeaders } from './api.js';
 
-export function subscribe(path, onEvent) {
+export function subscribe(path, onEvent, onOpen) {
   let lastId = null;
   let stopped = false;
   let controller = null;
@@ -15,6 +16,7 @@ export function subscribe(path, onEvent) {
         if (lastId) headers['Last-Event-ID'] = lastId;
         const res = await fetch(path, { headers, signal: controller.signal });
         if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
+        onOpen?.({ resumed: Boolean(headers['Last-Event-ID']) });
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

@@ -204,8 +204,7 @@ export function renderMeeting(view, ctx, id) {
   }
 
   load();
-  const stop = subscribe(`/v1/conversations/${encodeURIComponent(id)}/events`, (event) => {
-    if (!event.json || event.json.id !== id) return;
+  function refresh() {
     const before = conversation?.status;
     api.conversation(id).then((c) => {
       conversation = c;
@@ -215,6 +214,10 @@ export function renderMeeting(view, ctx, id) {
         if (p && c.processing?.stage) p.textContent = `${c.processing.stage}: ${Math.round((c.processing.progress || 0) * 100)}%`;
       }
     }).catch(() => {});
-  });
+  }
+  // Refreshed once the stream is live too: a change between the first load and then sends no event.
+  const stop = subscribe(`/v1/conversations/${encodeURIComponent(id)}/events`, (event) => {
+    if (event.json?.id === id) refresh();
+  }, ({ resumed }) => { if (!resumed) refresh(); });
   return () => { stop(); if (objectUrl) URL.revokeObjectURL(objectUrl); };
 }

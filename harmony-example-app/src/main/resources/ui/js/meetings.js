@@ -23,8 +23,14 @@ export function renderMeetings(view, ctx) {
 
   let cursor = null;
   let seq = 0;
+  // Status events that arrive while a page is loading may describe rows the response will hold in an
+  // older state; they are replayed onto the new rows so a fast transition is never lost.
+  let loading = false;
+  let missed = [];
   async function load(append) {
     const s = ++seq;
+    loading = true;
+    missed = [];
     const params = { limit: 25 };
     for (const [k, v] of Object.entries(filters)) if (v) params[k] = v;
     if (append && cursor) params.cursor = cursor;
@@ -36,9 +42,18 @@ export function renderMeetings(view, ctx) {
       if (!tbody.children.length) tbody.append(h('tr', {}, h('td', { colspan: '7', class: 'empty' }, 'No meetings yet. Use Add Conversation to upload one.')));
       cursor = page.nextCursor;
       more.hidden = !cursor;
+      missed.forEach(showStatus);
     } catch (e) {
       toast(e.message, 'error');
+    } finally {
+      if (s === seq) loading = false;
     }
+  }
+
+  function showStatus(c) {
+    const cell = tbody.querySelector(`tr[data-id="${CSS.escape(c.id)}"] .status-cell`);
+    if (cell) cell.replaceChildren(badge(c.status));
+    return Boolean(cell);
   }
 
   function row(c) {
@@ -58,12 +73,13 @@ export function renderMeetings(view, ctx) {
   more.addEventListener('click', () => load(true));
   load(false);
 
+  // The first page shows at once; it is loaded again once the stream is live, since a status that
+  // changed in between would otherwise never reach it.
   const stop = subscribe('/v1/events', (event) => {
     const c = event.json;
     if (!c?.id) return;
-    const cell = tbody.querySelector(`tr[data-id="${CSS.escape(c.id)}"] .status-cell`);
-    if (cell) cell.replaceChildren(badge(c.status));
-    else if (c.status === 'queued') load(false);
-  });
+    if (loading) missed.push(c);
+    if (!showStatus(c) && c.status === 'queued') load(false);
+  }, ({ resumed }) => { if (!resumed) load(false); });
   return stop;
 }

@@ -320,6 +320,12 @@ class WebUiTest {
     void aFailedConversationShowsItsReasonAndRetries() throws Exception {
         Path video = Files.createTempFile("silent-", ".mp4");
         Files.write(video, resource("video-only.mp4"));
+        // On a slow link the list's answers arrive late and the status stream opens late, so the failure
+        // can come before the stream and overtake the list; the list must still show it.
+        browser.executeScript("window.__realFetch = window.fetch; const later = (ms, f) => new Promise((ok) => setTimeout(ok, ms)).then(f);"
+                + " window.fetch = (url, init) => String(url).endsWith('/v1/events') ? later(3000, () => window.__realFetch(url, init))"
+                + " : String(url).includes('/v1/conversations?') ? window.__realFetch(url, init).then((r) => later(1000, () => r))"
+                + " : window.__realFetch(url, init);");
         browser.findElement(By.id("add-conversation")).click();
         dialog();
         browser.findElement(By.id("tab-recording")).click();
@@ -329,6 +335,7 @@ class WebUiTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("upload-dialog")));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#meetings-rows tr.row")).stream()
                 .anyMatch(r -> r.getText().startsWith("silent-") && "failed".equals(r.findElement(By.cssSelector(".badge")).getAttribute("data-status"))));
+        browser.executeScript("window.fetch = window.__realFetch;");
         browser.findElements(By.cssSelector("#meetings-rows tr.row")).stream().filter(r -> r.getText().startsWith("silent-")).findFirst().orElseThrow().click();
         WebElement failure = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failure")));
         assertThat(failure.getText()).contains("The file has no audio track.");
