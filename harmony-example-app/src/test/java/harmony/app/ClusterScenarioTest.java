@@ -202,14 +202,12 @@ class ClusterScenarioTest {
         awaitTrue("every conversation finished", Duration.ofSeconds(180), () ->
                 queryLong("SELECT count(*) FROM conversations WHERE title LIKE 'crash-%' AND status NOT IN ('COMPLETED', 'FAILED')") == 0);
 
-        // Every accepted id exists and completed; anything else stored (created by node-2 as it died, its answer
-        // never sent) completed too.
+        // Exactly the accepted conversations exist, and all completed. A create node-2 committed as it died,
+        // its answer never sent, was retried elsewhere with the same Idempotency-Key and answered with that
+        // conversation rather than a second one.
         Map<String, String> statuses = queryMap("SELECT id, status FROM conversations WHERE title LIKE 'crash-%'");
-        assertThat(statuses).containsKeys(accepted.keySet().toArray(String[]::new));
+        assertThat(statuses.keySet()).isEqualTo(accepted.keySet());
         assertThat(statuses.values()).as(statuses.toString()).containsOnly("COMPLETED");
-        int unanswered = statuses.size() - accepted.size();
-        System.out.printf("ClusterScenarioTest: %d accepted, %d stored in all (created by node-2 as it died)%n",
-                accepted.size(), statuses.size());
 
         // Exactly once: one completion event per conversation and nothing after it; one transcript and one
         // result per stage.
@@ -253,7 +251,6 @@ class ClusterScenarioTest {
             assertThat(elsewhere).as("conversations processed only by other nodes").isNotEmpty();
             assertThat(log.completed()).containsAll(elsewhere);
         }
-        assertThat(unanswered).isLessThanOrEqualTo(2);
         streams.values().forEach(EventLog::close);
     }
 

@@ -52,6 +52,55 @@ public abstract class ConversationRepositoryContract {
     }
 
     @Test
+    void aSecondCreateWithTheSameIdempotencyKeyStoresNothingAndAnswersTheFirst() {
+        Conversation first = Fixtures.conversation("First try", T0);
+        Conversation retry = Fixtures.conversation("Retry", T0.plusSeconds(1));
+
+        assertThat(repository.create(first, Optional.of(Fixtures.transcript("Hello")), "key-1")).isEqualTo(first);
+        assertThat(repository.create(retry, Optional.of(Fixtures.transcript("Other words")), "key-1")).isEqualTo(first);
+
+        assertThat(repository.find(WS, retry.id())).isEmpty();
+        assertThat(repository.findTranscript(retry.id())).isEmpty();
+        assertThat(repository.findByIdempotencyKey(WS, "key-1")).contains(first);
+        assertThat(repository.findByIdempotencyKey(WS, "key-2")).isEmpty();
+        assertThat(repository.list(ConversationQuery.all(WS)).items()).containsExactly(first);
+    }
+
+    @Test
+    void conversationsWithoutAnIdempotencyKeyNeverMatchEachOther() {
+        Conversation a = Fixtures.conversation("A", T0);
+        Conversation b = Fixtures.conversation("B", T0.plusSeconds(1));
+        assertThat(repository.create(a, Optional.empty(), null)).isEqualTo(a);
+        assertThat(repository.create(b, Optional.empty(), null)).isEqualTo(b);
+        assertThat(repository.list(ConversationQuery.all(WS)).items()).hasSize(2);
+    }
+
+    @Test
+    void racingCreatesWithOneIdempotencyKeyStoreOneConversation() throws Exception {
+        int racers = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Future<Conversation>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Conversation mine = Fixtures.conversation("Racer " + i, T0.plusSeconds(i));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return repository.create(mine, Optional.of(Fixtures.transcript("Same words")), "shared-key");
+                }));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ids.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).id());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(repository.list(ConversationQuery.all(WS)).items()).extracting(Conversation::id).containsExactlyElementsOf(ids);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void keepsWorkspacesApart() {
         Conversation c = Fixtures.conversation("Private", T0);
         repository.create(c, Optional.empty());

@@ -34,13 +34,31 @@ public final class InMemoryConversationRepository implements ConversationReposit
 
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, Transcript> transcripts = new ConcurrentHashMap<>();
+    /** Workspace and idempotency key to the conversation id a create with them stored. */
+    private final Map<List<String>, String> idempotencyKeys = new ConcurrentHashMap<>();
 
     @Override
-    public void create(Conversation conversation, Optional<Transcript> transcript) {
+    public synchronized Conversation create(Conversation conversation, Optional<Transcript> transcript, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Conversation> earlier = findByIdempotencyKey(conversation.workspaceId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         if (conversations.putIfAbsent(conversation.id(), conversation) != null) {
             throw new IllegalStateException("conversation exists: " + conversation.id());
         }
         transcript.ifPresent(t -> transcripts.put(conversation.id(), t));
+        if (idempotencyKey != null) {
+            idempotencyKeys.put(List.of(conversation.workspaceId(), idempotencyKey), conversation.id());
+        }
+        return conversation;
+    }
+
+    @Override
+    public Optional<Conversation> findByIdempotencyKey(String workspaceId, String idempotencyKey) {
+        String id = idempotencyKeys.get(List.of(workspaceId, idempotencyKey));
+        return id == null ? Optional.empty() : Optional.ofNullable(conversations.get(id));
     }
 
     @Override
@@ -114,6 +132,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
             return false;
         }
         transcripts.remove(conversationId);
+        idempotencyKeys.values().remove(conversationId);
         return conversations.remove(conversationId) != null;
     }
 

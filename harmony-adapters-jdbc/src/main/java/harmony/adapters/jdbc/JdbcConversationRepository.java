@@ -37,8 +37,8 @@ public final class JdbcConversationRepository implements ConversationRepository 
     private static final String INSERT = "INSERT INTO conversations (id, workspace_id, reference, title, source, medium,"
             + " team_id, contact_id, owner_id, tags_json, custom_fields_json, status, processing_stage, processing_progress,"
             + " processing_started_at, processing_attempts, processing_error, source_url, occurred_at, created_at,"
-            + " updated_at, title_words, transcript_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?)";
+            + " updated_at, idempotency_key, title_words, transcript_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE conversations SET workspace_id = ?, reference = ?, title = ?, source = ?,"
             + " medium = ?, team_id = ?, contact_id = ?, owner_id = ?, tags_json = ?, custom_fields_json = ?, status = ?,"
             + " processing_stage = ?, processing_progress = ?, processing_started_at = ?, processing_attempts = ?,"
@@ -54,11 +54,14 @@ public final class JdbcConversationRepository implements ConversationRepository 
     }
 
     private static final String PG_INSERT = INSERT.replace(", transcript_words)", ", transcript_words, search_vector)")
-            .replace("?, ?)", "?, ?, " + pgVector("?", "?") + ")");
+            .replace("?, ?)", "?, ?, " + pgVector("?", "?") + ")")
+            + " ON CONFLICT (workspace_id, idempotency_key) DO NOTHING";
     private static final String PG_UPDATE = UPDATE.replace(" WHERE id = ?", ", search_vector = CASE WHEN title_words = ?"
             + " THEN search_vector ELSE " + pgVector("?", "transcript_words") + " END WHERE id = ?");
     private static final String PG_SAVE_TRANSCRIPT_WORDS = "UPDATE conversations SET transcript_words = ?, search_vector = "
             + pgVector("title_words", "?") + " WHERE id = ?";
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
     private final boolean postgres;
@@ -80,19 +83,23 @@ public final class JdbcConversationRepository implements ConversationRepository 
     }
 
     @Override
-    public void create(Conversation conversation, Optional<Transcript> transcript) {
-        db.inTransaction(() -> db.run("Creating a conversation", c -> {
+    public Conversation create(Conversation conversation, Optional<Transcript> transcript, String idempotencyKey) {
+        return db.inTransaction(() -> db.run("Creating a conversation", c -> {
             String titleWords = SearchWords.column(conversation.title());
             String transcriptWords = transcript.map(SearchWords::column).orElse(" ");
             try (PreparedStatement ps = c.prepareStatement(postgres ? PG_INSERT : INSERT)) {
                 int i = bindConversation(ps, conversation);
+                ps.setString(i++, idempotencyKey);
                 ps.setString(i++, titleWords);
                 ps.setString(i++, transcriptWords);
                 if (postgres) {
                     ps.setString(i++, titleWords);
                     ps.setString(i, transcriptWords);
                 }
-                ps.executeUpdate();
+                if (!insertUnlessKeyUsed(ps, idempotencyKey)) {
+                    return findByIdempotencyKey(c, conversation.workspaceId(), idempotencyKey).orElseThrow(
+                            () -> new IllegalStateException("idempotency key taken but no conversation holds it"));
+                }
             }
             if (postings != null) {
                 postings.touchNew(c, conversation.id(), conversation.workspaceId());
@@ -102,8 +109,39 @@ public final class JdbcConversationRepository implements ConversationRepository 
             if (transcript.isPresent()) {
                 insertTranscript(c, conversation.id(), transcript.get());
             }
-            return null;
+            return conversation;
         }));
+    }
+
+    /**
+     * False when a committed conversation holds the key. PostgreSQL skips the row (ON CONFLICT), which
+     * keeps the transaction usable; H2 refuses it with a unique violation, which leaves it usable too.
+     * Either waits first for a racing transaction that holds the key to end.
+     */
+    private boolean insertUnlessKeyUsed(PreparedStatement ps, String idempotencyKey) throws SQLException {
+        try {
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (idempotencyKey != null && UNIQUE_VIOLATION.equals(e.getSQLState())
+                    && e.getMessage().toUpperCase(java.util.Locale.ROOT).contains("CONVERSATIONS_IDEMPOTENCY_KEY")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Conversation> findByIdempotencyKey(String workspaceId, String idempotencyKey) {
+        return db.run("Reading a conversation", c -> findByIdempotencyKey(c, workspaceId, idempotencyKey));
+    }
+
+    private static Optional<Conversation> findByIdempotencyKey(Connection c, String workspaceId, String idempotencyKey)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE c.workspace_id = ? AND c.idempotency_key = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, idempotencyKey);
+            return first(ps);
+        }
     }
 
     @Override

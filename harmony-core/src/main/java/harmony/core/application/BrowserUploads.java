@@ -82,6 +82,10 @@ public final class BrowserUploads implements UploadInParts {
 
     @Override
     public Conversation completeUpload(Actor actor, String uploadId, ConversationForm form) throws IOException {
+        Optional<Conversation> earlier = ingestion.earlier(actor, form);
+        if (earlier.isPresent()) {
+            return earlier.get(); // a retry of a completion that went through
+        }
         UploadSession session = owned(actor, uploadId);
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         StoredObject stored;
@@ -90,16 +94,21 @@ public final class BrowserUploads implements UploadInParts {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new HarmonyException(ErrorKind.CONFLICT, e.getMessage(), e);
         }
+        String conversationId = stored.key().substring(stored.key().lastIndexOf('/') + 1);
+        Conversation created;
         try {
             String mimeType = checkStoredBytes(session, stored);
             Recording recording = new Recording(stored.key(), session.filename(), stored.sizeBytes(), mimeType, null, stored.sha256());
-            String conversationId = stored.key().substring(stored.key().lastIndexOf('/') + 1);
-            return ingestion.create(actor, conversationId, resolved, Source.BROWSER_UPLOAD, recording, null,
+            created = ingestion.create(actor, conversationId, resolved, Source.BROWSER_UPLOAD, recording, null,
                     ConversationIngestion.titleFrom(session.filename()), Optional.empty());
         } catch (RuntimeException | IOException e) {
             recordings.delete(stored.key());
             throw e;
         }
+        if (!created.id().equals(conversationId)) {
+            recordings.delete(stored.key()); // another upload with the same key created it first
+        }
+        return created;
     }
 
     /** The same rules as a single-request upload, on what was actually stored. */

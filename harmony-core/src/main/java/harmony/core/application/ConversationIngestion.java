@@ -76,22 +76,35 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
     @Override
     public Conversation uploadRecording(Actor actor, ConversationForm form, String filename, InputStream content)
             throws IOException {
+        Optional<Conversation> earlier = earlier(actor, form);
+        if (earlier.isPresent()) {
+            return earlier.get(); // a retry: the bytes were stored the first time
+        }
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         UploadValidator.CheckedMedia media = validator.media(content, filename);
         String id = ids.newId();
         String key = StorageKeys.recording(actor.workspaceId(), id);
         StoredObject stored = recordings.put(key, media.content());
         Recording recording = new Recording(key, filename, stored.sizeBytes(), media.mimeType(), null, stored.sha256());
+        Conversation created;
         try {
-            return create(actor, id, resolved, Source.FILE_UPLOAD, recording, null, titleFrom(filename), Optional.empty());
+            created = create(actor, id, resolved, Source.FILE_UPLOAD, recording, null, titleFrom(filename), Optional.empty());
         } catch (RuntimeException e) {
             recordings.delete(key);
             throw e;
         }
+        if (!created.id().equals(id)) {
+            recordings.delete(key); // a racing retry with the same key created it first
+        }
+        return created;
     }
 
     @Override
     public Conversation importFromUrl(Actor actor, String url, ConversationForm form) {
+        Optional<Conversation> earlier = earlier(actor, form);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         URI uri = UrlRules.parse(url);
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         if (!remoteFiles.isPubliclyAccessible(uri)) {
@@ -137,7 +150,8 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         if (resolved.occurredAt() == null && !conversation.messages().isEmpty()) {
             // A chat happened when its first message was sent.
             resolved = new ResolvedForm(resolved.teamId(), resolved.contactId(), resolved.ownerId(), resolved.medium(),
-                    resolved.title(), firstSentAt(conversation), resolved.tags(), resolved.customFields());
+                    resolved.title(), firstSentAt(conversation), resolved.tags(), resolved.customFields(),
+                    resolved.idempotencyKey());
         }
         return create(actor, ids.newId(), resolved, Source.STRUCTURED_IMPORT, null, null, null, Optional.of(transcript));
     }
@@ -149,7 +163,17 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
                 .min(Instant::compareTo).orElse(null);
     }
 
-    /** The one way a conversation comes to exist: record and first job in one transaction. */
+    /** The conversation an earlier create with the form's idempotency key made, if there was one. */
+    Optional<Conversation> earlier(Actor actor, ConversationForm form) {
+        return form.idempotencyKey() == null ? Optional.empty()
+                : conversations.findByIdempotencyKey(actor.workspaceId(), form.idempotencyKey());
+    }
+
+    /**
+     * The one way a conversation comes to exist: record and first job in one transaction. When the
+     * form's idempotency key already created a conversation, that one is answered and nothing is stored
+     * or scheduled; the key is stored with the record, so no crash can separate the two.
+     */
     Conversation create(Actor actor, String id, ResolvedForm form, Source source, Recording recording, String sourceUrl,
                         String fallbackTitle, Optional<Transcript> transcript) {
         Instant now = clock.instant();
@@ -173,9 +197,11 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
                 .updatedAt(now)
                 .build();
         return transactions.inTransaction(() -> {
-            conversations.create(conversation, transcript);
-            scheduler.schedule(conversation);
-            return conversation;
+            Conversation stored = conversations.create(conversation, transcript, form.idempotencyKey());
+            if (stored.id().equals(conversation.id())) {
+                scheduler.schedule(conversation);
+            }
+            return stored;
         });
     }
 

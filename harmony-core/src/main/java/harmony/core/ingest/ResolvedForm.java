@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A form that passed every rule, with defaults applied and custom-field values normalised. */
+/**
+ * A form that passed every rule, with defaults applied and custom-field values normalised; the
+ * client's idempotency key (or null) passes through unchanged.
+ */
 public record ResolvedForm(String teamId, String contactId, String ownerId, Medium medium, String title,
-                           Instant occurredAt, List<String> tags, Map<String, Object> customFields) {
+                           Instant occurredAt, List<String> tags, Map<String, Object> customFields,
+                           String idempotencyKey) {
     public ResolvedForm {
         tags = List.copyOf(tags);
         customFields = Map.copyOf(customFields);

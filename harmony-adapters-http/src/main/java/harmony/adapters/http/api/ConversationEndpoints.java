@@ -78,7 +78,7 @@ final class ConversationEndpoints {
                 if (created != null) {
                     throw rollback(x, created, "Send one file per upload.");
                 }
-                created = handler.create(FormFields.fromParts(fields), part.get());
+                created = handler.create(FormFields.fromParts(fields).withIdempotencyKey(x.idempotencyKey()), part.get());
             } else if (name != null) {
                 if (created != null) {
                     throw rollback(x, created, "Send the form fields before the file part.");
@@ -104,7 +104,7 @@ final class ConversationEndpoints {
             throw new HarmonyException(ErrorKind.INVALID, UserMessages.REQUIRED_FIELDS_MISSING,
                     List.of(new FieldError("transcript", UserMessages.REQUIRED)), null);
         }
-        return created(x, useCases.submitTranscript().submitTranscript(x.actor, FormFields.fromJson(body), text.asText()), 201);
+        return created(x, useCases.submitTranscript().submitTranscript(x.actor, createForm(x, body), text.asText()), 201);
     }
 
     private Reply importStructured(Exchange x) throws Exception {
@@ -117,7 +117,7 @@ final class ConversationEndpoints {
         } catch (IllegalArgumentException e) {
             throw new HarmonyException(ErrorKind.INVALID, "Send participants and messages as lists of objects.");
         }
-        return created(x, useCases.importStructured().importStructured(x.actor, FormFields.fromJson(body), conversation), 201);
+        return created(x, useCases.importStructured().importStructured(x.actor, createForm(x, body), conversation), 201);
     }
 
     private static final com.fasterxml.jackson.core.type.TypeReference<List<StructuredImport.Participant>> PARTICIPANTS =
@@ -137,6 +137,11 @@ final class ConversationEndpoints {
         return n;
     }
 
+    /** The form of a create, carrying the request's Idempotency-Key into the transaction that creates. */
+    private static ConversationForm createForm(Exchange x, JsonNode body) {
+        return FormFields.fromJson(body).withIdempotencyKey(x.idempotencyKey());
+    }
+
     /** A malformed request after the conversation was created: remove it so nothing half-made stays. */
     private HarmonyException rollback(Exchange x, Conversation created, String message) {
         useCases.delete().deleteConversation(x.actor, created.id());
@@ -147,7 +152,7 @@ final class ConversationEndpoints {
         JsonNode body = x.jsonObject();
         JsonNode url = body.get("url");
         Conversation c = useCases.importFromUrl().importFromUrl(x.actor, url == null || url.isNull() ? null : url.asText(),
-                FormFields.fromJson(body));
+                createForm(x, body));
         return created(x, c, 202);
     }
 

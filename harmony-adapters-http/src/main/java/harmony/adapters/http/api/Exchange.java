@@ -46,6 +46,12 @@ final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** The request's {@code Idempotency-Key}, trimmed, or null. */
+    String idempotencyKey() {
+        String key = header("Idempotency-Key");
+        return key == null ? null : key.trim();
+    }
+
     String method() {
         return request.getMethod();
     }

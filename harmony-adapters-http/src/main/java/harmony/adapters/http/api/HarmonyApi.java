@@ -45,7 +45,7 @@ public final class HarmonyApi extends Handler.Abstract {
         this.useCases = useCases;
         this.settings = settings;
         this.rateLimiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), clock);
-        this.idempotentCreates = new IdempotentCreates(idempotency, useCases.delete(), clock);
+        this.idempotentCreates = new IdempotentCreates(idempotency, clock);
         this.cors = new Cors(settings.corsOrigins());
         Resources resources = new Resources(useCases.directory());
         this.routes = new Routes();

@@ -2,7 +2,6 @@ package harmony.adapters.http.api;
 
 import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
-import harmony.core.port.in.DeleteConversation;
 import harmony.core.port.out.IdempotencyRecords;
 import harmony.core.port.out.IdempotencyRecords.Entry;
 
@@ -19,22 +18,23 @@ import java.util.Optional;
  * {@code Idempotency-Key} on creating POSTs: the same key and body answer the first result again and
  * create nothing; the same key with another body is a 409. The request is hashed as it streams, so a
  * large upload is read once.
+ * <p>The answer is recorded after the create commits, so a crash can fall between the two. For
+ * conversations nothing is lost: the key travels in the form and is stored with the conversation in
+ * its transaction, so the retry (or a racing twin) gets the conversation already made.
  */
 final class IdempotentCreates {
     static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyRecords records;
-    private final DeleteConversation delete;
     private final Clock clock;
 
-    IdempotentCreates(IdempotencyRecords records, DeleteConversation delete, Clock clock) {
+    IdempotentCreates(IdempotencyRecords records, Clock clock) {
         this.records = records;
-        this.delete = delete;
         this.clock = clock;
     }
 
     Reply run(Exchange x, Routes.Route route) throws Exception {
-        String key = x.header("Idempotency-Key").trim();
+        String key = x.idempotencyKey();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw new HarmonyException(ErrorKind.MALFORMED, "The Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
         }
@@ -54,18 +54,8 @@ final class IdempotentCreates {
         Entry ours = new Entry(hash, reply.status(), reply.headers().get("Location"),
                 Json.MAPPER.writeValueAsString(reply.body()), clock.instant());
         Entry stored = records.saveIfAbsent(workspace, key, ours);
-        if (stored != ours && !stored.equals(ours)) {
-            // A concurrent request with the same key won the race: undo ours, answer theirs.
-            undo(x, ours);
-            return replay(stored, hash);
-        }
-        return reply;
-    }
-
-    private void undo(Exchange x, Entry ours) {
-        if (ours.location() != null && ours.location().startsWith("/v1/conversations/")) {
-            delete.deleteConversation(x.actor, ours.location().substring("/v1/conversations/".length()));
-        }
+        // A racing request with the same key recorded first: answer as it did (a 409 if the bodies differ).
+        return stored == ours || stored.equals(ours) ? reply : replay(stored, hash);
     }
 
     private static Reply replay(Entry entry, String hash) throws IOException {

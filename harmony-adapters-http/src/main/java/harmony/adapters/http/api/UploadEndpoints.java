@@ -38,7 +38,8 @@ final class UploadEndpoints {
             return Reply.ok(Map.of("partNumber", part.partNumber(), "sizeBytes", part.sizeBytes()));
         });
         routes.create("/v1/uploads/{id}/complete", x -> {
-            Conversation c = uploads.completeUpload(x.actor, x.path("id"), FormFields.fromJson(x.jsonObject()));
+            Conversation c = uploads.completeUpload(x.actor, x.path("id"),
+                    FormFields.fromJson(x.jsonObject()).withIdempotencyKey(x.idempotencyKey()));
             return Reply.json(201, resources.conversation(c, resources.names(x.actor)))
                     .withHeader("Location", "/v1/conversations/" + c.id());
         });

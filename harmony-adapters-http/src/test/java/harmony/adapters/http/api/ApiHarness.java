@@ -64,6 +64,11 @@ final class ApiHarness implements AutoCloseable {
 
     /** With {@code recordingStore} null, recordings go to the in-memory {@link #store}. */
     ApiHarness(ApiSettings settings, harmony.core.port.out.RecordingStore recordingStore) throws Exception {
+        this(settings, recordingStore, new InMemoryIdempotencyRecords());
+    }
+
+    ApiHarness(ApiSettings settings, harmony.core.port.out.RecordingStore recordingStore,
+               harmony.core.port.out.IdempotencyRecords idempotency) throws Exception {
         this.recordingStore = recordingStore != null ? recordingStore : store;
         Fixtures.seed(directory);
         Clock clock = Clock.systemUTC();
@@ -92,7 +97,7 @@ final class ApiHarness implements AutoCloseable {
         hankKey = harmony.apiKeys().issueApiKey(Fixtures.OTHER_WS, Fixtures.OTHER_USER, "test").key();
         useCases = useCasesOf(harmony);
         server = new ApiServer("127.0.0.1", 0, Duration.ofSeconds(30),
-                new HarmonyApi(useCases, new InMemoryIdempotencyRecords(), settings, clock)).start();
+                new HarmonyApi(useCases, idempotency, settings, clock)).start();
     }
 
     static ApiUseCases useCasesOf(Harmony h) {

@@ -8,8 +8,21 @@ import java.util.Optional;
 /** Conversation records and their transcripts, scoped by workspace. */
 public interface ConversationRepository {
 
-    /** Stores a new conversation (and its transcript, when the source brought one). */
-    void create(Conversation conversation, Optional<Transcript> transcript);
+    /**
+     * Stores a new conversation (and its transcript, when the source brought one) and answers the
+     * conversation stored for it: the given one or, when a create in the workspace already used
+     * {@code idempotencyKey}, the one that create made, storing nothing. Atomic, so two racing creates
+     * with one key store one conversation. A null key never matches.
+     */
+    Conversation create(Conversation conversation, Optional<Transcript> transcript, String idempotencyKey);
+
+    /** Stores a new conversation that carries no idempotency key. */
+    default void create(Conversation conversation, Optional<Transcript> transcript) {
+        create(conversation, transcript, null);
+    }
+
+    /** The conversation a create with this idempotency key made in the workspace. */
+    Optional<Conversation> findByIdempotencyKey(String workspaceId, String idempotencyKey);
 
     /** Replaces the stored conversation with the same id. */
     void update(Conversation conversation);
