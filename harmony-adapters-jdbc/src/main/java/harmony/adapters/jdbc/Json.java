@@ -176,15 +176,14 @@ final class Json {
             length += t.text().length() + t.speaker().length() + 32;
         }
         StringBuilder sb = new StringBuilder(length).append('[');
-        char[] buffer = new char[256];
         for (Turn t : turns) {
             if (sb.length() > 1) {
                 sb.append(',');
             }
             sb.append('[');
-            buffer = quote(t.speaker(), sb, buffer);
+            quote(t.speaker(), sb);
             sb.append(',').append(t.startMs()).append(',').append(t.endMs()).append(',');
-            buffer = quote(t.text(), sb, buffer);
+            quote(t.text(), sb);
             sb.append(']');
         }
         return sb.append(']').toString();
@@ -193,19 +192,17 @@ final class Json {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /**
-     * Appends {@code s} as a JSON string (quotes, backslashes and control characters escaped), scanning
-     * a copy of its characters in {@code buffer}; returns the buffer, grown if it had to be.
+     * Appends {@code s} as a JSON string (quotes, backslashes and control characters escaped). The runs
+     * between escapes are appended as string ranges, which the builder copies as whole arrays.
      */
-    private static char[] quote(String s, StringBuilder sb, char[] buffer) {
+    private static void quote(String s, StringBuilder sb) {
         int n = s.length();
-        char[] chars = buffer.length >= n ? buffer : new char[Math.max(n, buffer.length * 2)];
-        s.getChars(0, n, chars, 0);
         sb.append('"');
         int from = 0;
         for (int i = 0; i < n; i++) {
-            char c = chars[i];
+            char c = s.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
-                sb.append(chars, from, i - from);
+                sb.append(s, from, i);
                 switch (c) {
                     case '"' -> sb.append("\\\"");
                     case '\\' -> sb.append("\\\\");
@@ -217,8 +214,7 @@ final class Json {
                 from = i + 1;
             }
         }
-        sb.append(chars, from, n - from).append('"');
-        return chars;
+        sb.append(s, from, n).append('"');
     }
 
     static List<Turn> turns(String json) {
