@@ -113,6 +113,7 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
                 event -> delivery.execute(() -> dispatch(event))));
     }
 
+    /** Claims the event for each subscribed webhook and starts its delivery; the log is written when it ends. */
     private void dispatch(ConversationEvent event) {
         for (Webhook webhook : subscriptions.list(event.workspaceId())) {
             String type = webhook.typeFor(event.status());
@@ -120,18 +121,32 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
                 continue;
             }
             try {
-                WebhookDeliveries.Delivery result = sender.deliver(new WebhookDeliveries.Endpoint(webhook.url(), webhook.secret()),
-                        new WebhookDeliveries.Message("evt_" + event.workspaceId() + "_" + event.id(), body(type, event)));
-                WebhookDeliveries.Attempt last = result.attempts().isEmpty() ? null : result.attempts().get(result.attempts().size() - 1);
-                subscriptions.record(new WebhookDelivery(webhook.id(), event.id(), type, result.attempts().size(), result.delivered(),
-                        last == null || last.statusCode() == 0 ? null : last.statusCode(), last == null ? "not sent" : last.error(),
-                        last == null ? clock.instant() : last.at()));
+                sender.deliver(new WebhookDeliveries.Endpoint(webhook.url(), webhook.secret()),
+                                new WebhookDeliveries.Message("evt_" + event.workspaceId() + "_" + event.id(), body(type, event)))
+                        .whenCompleteAsync((result, error) -> {
+                            try {
+                                record(webhook, event, type, result, error);
+                            } catch (RuntimeException e) {
+                                log.warn("Logging the delivery of event {} to {} failed", event.id(), webhook, e);
+                            }
+                        }, delivery);
             } catch (RuntimeException e) {
-                log.warn("Delivering event {} to {} failed", event.id(), webhook, e);
-                subscriptions.record(new WebhookDelivery(webhook.id(), event.id(), type, 0, false, null,
-                        "Harmony could not send it: " + e.getClass().getSimpleName(), clock.instant()));
+                record(webhook, event, type, null, e);
             }
         }
+    }
+
+    private void record(Webhook webhook, ConversationEvent event, String type, WebhookDeliveries.Delivery result, Throwable error) {
+        if (error != null) {
+            log.warn("Delivering event {} to {} failed", event.id(), webhook, error);
+            subscriptions.record(new WebhookDelivery(webhook.id(), event.id(), type, 0, false, null,
+                    "Harmony could not send it: " + error.getClass().getSimpleName(), clock.instant()));
+            return;
+        }
+        WebhookDeliveries.Attempt last = result.attempts().isEmpty() ? null : result.attempts().get(result.attempts().size() - 1);
+        subscriptions.record(new WebhookDelivery(webhook.id(), event.id(), type, result.attempts().size(), result.delivered(),
+                last == null || last.statusCode() == 0 ? null : last.statusCode(), last == null ? "not sent" : last.error(),
+                last == null ? clock.instant() : last.at()));
     }
 
     /** The Standard Webhooks payload: {type, timestamp, data}. */

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  * for each attempt (same {@code webhook-id}, new {@code webhook-timestamp}). Behind the same
  * {@link PublicAddressGuard} as URL imports, so a subscriber cannot point Harmony at its private
  * network. Redirects are not followed. Network failures, timeouts, 408, 429 and 5xx are retried
- * with doubling waits; other answers are final.
+ * with doubling waits; other answers are final. Attempts are asynchronous and waits are timers, so a
+ * delivery holds no thread while its endpoint is slow or down, and delays no other delivery.
  */
 public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
@@ -35,42 +35,52 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     private final PublicAddressGuard guard;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Delays delays;
     private final HttpClient client;
+    private volatile boolean closed;
 
-    /** Waits between attempts on the calling thread, timestamps from the system clock. */
+    /** Waits between attempts on timers, timestamps from the system clock. */
     public WebhookSender(PublicAddressGuard guard, WebhookSettings settings) {
-        this(guard, settings, Clock.systemUTC(), Sleeper.SYSTEM);
+        this(guard, settings, Clock.systemUTC(), Delays.SYSTEM);
     }
 
-    public WebhookSender(PublicAddressGuard guard, WebhookSettings settings, Clock clock, Sleeper sleeper) {
+    public WebhookSender(PublicAddressGuard guard, WebhookSettings settings, Clock clock, Delays delays) {
         this.guard = guard;
         this.settings = settings;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.delays = delays;
         this.client = OutboundHttp.guarded("harmony-webhooks", guard, settings.connectTimeout(), settings.attemptTimeout());
     }
 
     @Override
-    public Delivery deliver(Endpoint endpoint, Message message) {
-        List<Attempt> attempts = new ArrayList<>();
-        for (int number = 1; ; number++) {
-            Outcome outcome = attempt(endpoint, message, number);
+    public CompletableFuture<Delivery> deliver(Endpoint endpoint, Message message) {
+        CompletableFuture<Delivery> delivery = new CompletableFuture<>();
+        attempt(endpoint, message, 1, new ArrayList<>(), delivery);
+        return delivery;
+    }
+
+    /** Makes attempt {@code number}; when it fails and may be retried, schedules the next on a timer. */
+    private void attempt(Endpoint endpoint, Message message, int number, List<Attempt> attempts,
+                         CompletableFuture<Delivery> delivery) {
+        attempt(endpoint, message, number).whenComplete((outcome, unexpected) -> {
+            if (unexpected != null) {
+                outcome = new Outcome(new Attempt(number, clock.instant(), 0, String.valueOf(unexpected)), false);
+            }
             attempts.add(outcome.attempt());
-            if (outcome.attempt().succeeded() || !outcome.retryable() || number == settings.maxAttempts()) {
+            if (outcome.attempt().succeeded() || !outcome.retryable() || number == settings.maxAttempts() || closed) {
                 if (!outcome.attempt().succeeded()) {
                     LOG.warn("webhook {} to {} failed after {} attempt(s): {}", message.id(), endpoint.url(), number,
                             outcome.attempt().error());
                 }
-                return new Delivery(attempts);
+                delivery.complete(new Delivery(attempts));
+                return;
             }
             try {
-                sleeper.sleep(settings.backoffAfter(number));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Delivery(attempts);
+                delays.after(settings.backoffAfter(number)).execute(() -> attempt(endpoint, message, number + 1, attempts, delivery));
+            } catch (RuntimeException refused) { // shutting down
+                delivery.complete(new Delivery(attempts));
             }
-        }
+        });
     }
 
     @Override
@@ -86,13 +96,13 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     private record Outcome(Attempt attempt, boolean retryable) {
     }
 
-    private Outcome attempt(Endpoint endpoint, Message message, int number) {
+    private CompletableFuture<Outcome> attempt(Endpoint endpoint, Message message, int number) {
         Instant at = clock.instant();
         URI target;
         try {
             target = RequestTargets.of(UrlRules.parse(endpoint.url().toString()));
         } catch (RuntimeException | ForbiddenAddressException e) {
-            return new Outcome(new Attempt(number, at, 0, "refused URL: " + e.getMessage()), false);
+            return CompletableFuture.completedFuture(new Outcome(new Attempt(number, at, 0, "refused URL: " + e.getMessage()), false));
         }
         byte[] body = message.json().getBytes(StandardCharsets.UTF_8);
         long timestamp = at.getEpochSecond();
@@ -103,21 +113,12 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
                         .put("webhook-timestamp", Long.toString(timestamp))
                         .put("webhook-signature", StandardWebhookSignature.sign(endpoint.secret(), message.id(), timestamp, body)))
                 .body(new BytesRequestContent("application/json", body));
-        CompletableFuture<Result> done = new CompletableFuture<>();
-        request.send(done::complete); // the answer's body is read and dropped
-        Result result;
-        try {
-            result = done.get(settings.attemptTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            request.abort(e);
-            return new Outcome(new Attempt(number, at, 0, "timed out"), true);
-        } catch (InterruptedException e) {
-            request.abort(e);
-            Thread.currentThread().interrupt();
-            return new Outcome(new Attempt(number, at, 0, "interrupted"), false);
-        } catch (ExecutionException e) {
-            return new Outcome(new Attempt(number, at, 0, String.valueOf(e.getCause())), true);
-        }
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        request.send(result -> outcome.complete(outcome(number, at, result))); // the answer's body is read and dropped
+        return outcome;
+    }
+
+    private static Outcome outcome(int number, Instant at, Result result) {
         int status = result.getResponse() == null ? 0 : result.getResponse().getStatus();
         if (result.isFailed() && status == 0) {
             return failure(number, at, result.getFailure());
@@ -143,6 +144,7 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         OutboundHttp.stop(client);
     }
 }

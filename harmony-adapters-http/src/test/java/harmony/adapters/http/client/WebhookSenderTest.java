@@ -38,9 +38,11 @@ class WebhookSenderTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T16:00:00Z"));
     private final List<Duration> waits = new ArrayList<>();
-    private final Sleeper fakeSleep = d -> {
+    /** Runs each retry at once, after noting its wait and moving the clock past it. */
+    private final Delays fakeDelays = d -> {
         waits.add(d);
         clock.advance(d);
+        return Runnable::run;
     };
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     private LocalServer receiver;
@@ -49,7 +51,7 @@ class WebhookSenderTest {
     @BeforeEach
     void start() throws Exception {
         receiver = LocalServer.on("127.0.0.1");
-        sender = new WebhookSender(new PublicAddressGuard(AllowList.parse("127.0.0.1"), HostResolver.SYSTEM), QUICK, clock, fakeSleep);
+        sender = new WebhookSender(new PublicAddressGuard(AllowList.parse("127.0.0.1"), HostResolver.SYSTEM), QUICK, clock, fakeDelays);
     }
 
     @AfterEach
@@ -78,7 +80,7 @@ class WebhookSenderTest {
     void deliversTheBodySignedWithTheStandardHeaders() {
         receiver.route("/hook", recording(ex -> respond(ex, 204, null, new byte[0])));
 
-        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_1", BODY));
+        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_1", BODY)).join();
 
         assertThat(delivery.delivered()).isTrue();
         assertThat(delivery.attempts()).containsExactly(new Attempt(1, clock.start, 204, null));
@@ -96,7 +98,7 @@ class WebhookSenderTest {
         AtomicInteger calls = new AtomicInteger();
         receiver.route("/hook", recording(ex -> respond(ex, calls.incrementAndGet() < 3 ? 503 : 200, null, new byte[0])));
 
-        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_2", BODY));
+        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_2", BODY)).join();
 
         assertThat(delivery.delivered()).isTrue();
         assertThat(delivery.attempts()).extracting(Attempt::statusCode).containsExactly(503, 503, 200);
@@ -114,7 +116,7 @@ class WebhookSenderTest {
     void givesUpAfterTheLastAttemptWithWaitsCapped() {
         receiver.route("/hook", recording(ex -> respond(ex, 500, null, new byte[0])));
 
-        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_3", BODY));
+        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_3", BODY)).join();
 
         assertThat(delivery.delivered()).isFalse();
         assertThat(delivery.attempts()).extracting(Attempt::number).containsExactly(1, 2, 3, 4);
@@ -124,10 +126,44 @@ class WebhookSenderTest {
     }
 
     @Test
+    void endpointsThatAreDownHoldNoThreadBetweenAttemptsAndDelayNoOtherDelivery() throws Exception {
+        AtomicInteger failed = new AtomicInteger();
+        receiver.route("/down", ex -> {
+            failed.incrementAndGet();
+            respond(ex, 503, null, new byte[0]);
+        });
+        receiver.route("/up", recording(ex -> respond(ex, 204, null, new byte[0])));
+        // Real timers and a wait far longer than the test: every failing delivery is parked on a timer.
+        WebhookSettings slowRetries = new WebhookSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
+                Duration.ofMinutes(5), Duration.ofMinutes(5));
+        try (WebhookSender real = new WebhookSender(new PublicAddressGuard(AllowList.parse("127.0.0.1"), HostResolver.SYSTEM),
+                slowRetries, Clock.systemUTC(), Delays.SYSTEM)) {
+            List<java.util.concurrent.CompletableFuture<Delivery>> parked = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                parked.add(real.deliver(endpoint("/down"), new Message("msg_down_" + i, BODY)));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (failed.get() < 40 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(failed).as("every first attempt was made").hasValue(40);
+
+            long start = System.nanoTime();
+            Delivery healthy = real.deliver(endpoint("/up"), new Message("msg_up", BODY)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(healthy.delivered()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(parked).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+            assertThat(Thread.getAllStackTraces().values()).as("threads inside the sender while 40 deliveries wait")
+                    .noneMatch(stack -> java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(WebhookSender.class.getName())));
+        }
+    }
+
+    @Test
     void aClientErrorIsFinal() {
         receiver.route("/hook", recording(ex -> respond(ex, 400, null, new byte[0])));
 
-        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_4", BODY));
+        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_4", BODY)).join();
 
         assertThat(delivery.delivered()).isFalse();
         assertThat(delivery.attempts()).extracting(Attempt::statusCode).containsExactly(400);
@@ -139,7 +175,7 @@ class WebhookSenderTest {
         receiver.route("/hook", recording(ex -> LocalServer.redirect(ex, 307, "/elsewhere")))
                 .route("/elsewhere", recording(ex -> respond(ex, 200, null, new byte[0])));
 
-        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_5", BODY));
+        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_5", BODY)).join();
 
         assertThat(delivery.delivered()).isFalse();
         assertThat(received).hasSize(1);
@@ -155,7 +191,7 @@ class WebhookSenderTest {
             respond(ex, 200, null, new byte[0]);
         }));
 
-        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_6", BODY));
+        Delivery delivery = sender.deliver(endpoint("/hook"), new Message("msg_6", BODY)).join();
 
         assertThat(delivery.delivered()).isTrue();
         assertThat(delivery.attempts().get(0).statusCode()).isZero();
@@ -170,7 +206,7 @@ class WebhookSenderTest {
             closedPort = s.getLocalPort();
         }
         Delivery delivery = sender.deliver(new Endpoint(URI.create("http://127.0.0.1:" + closedPort + "/hook"), SECRET),
-                new Message("msg_7", BODY));
+                new Message("msg_7", BODY)).join();
 
         assertThat(delivery.delivered()).isFalse();
         assertThat(delivery.attempts()).hasSize(4).allSatisfy(a -> assertThat(a.error()).isNotBlank());
@@ -179,11 +215,11 @@ class WebhookSenderTest {
     @Test
     void neverDeliversToAPrivateAddressAndDoesNotRetryIt() throws Exception {
         try (ConnectionCounter counter = new ConnectionCounter("127.0.0.1", 0);
-             WebhookSender strict = new WebhookSender(PublicAddressGuard.strict(), QUICK, clock, fakeSleep)) {
+             WebhookSender strict = new WebhookSender(PublicAddressGuard.strict(), QUICK, clock, fakeDelays)) {
             for (String url : List.of("http://127.0.0.1:%d/h", "http://2130706433:%d/h", "http://localhost:%d/h",
                     "http://[::ffff:127.0.0.1]:%d/h")) {
                 Delivery delivery = strict.deliver(new Endpoint(URI.create(String.format(url, counter.port())), SECRET),
-                        new Message("msg_8", BODY));
+                        new Message("msg_8", BODY)).join();
                 assertThat(delivery.delivered()).isFalse();
                 assertThat(delivery.attempts()).singleElement()
                         .satisfies(a -> assertThat(a.error()).startsWith("refused"));
@@ -197,7 +233,7 @@ class WebhookSenderTest {
     void tellsWhichEndpointsCanBeSubscribedWithoutSendingAnything() throws Exception {
         try (ConnectionCounter counter = new ConnectionCounter("127.0.0.1", 0);
              WebhookSender strict = new WebhookSender(new PublicAddressGuard(AllowList.NONE,
-                     host -> List.of(java.net.InetAddress.getByName("93.184.216.34"))), QUICK, clock, fakeSleep)) {
+                     host -> List.of(java.net.InetAddress.getByName("93.184.216.34"))), QUICK, clock, fakeDelays)) {
             assertThat(strict.acceptsEndpoint(URI.create("https://hooks.example.com/harmony"))).isTrue();
             assertThat(strict.acceptsEndpoint(URI.create("http://127.0.0.1:" + counter.port() + "/h"))).isFalse();
             assertThat(strict.acceptsEndpoint(URI.create("http://0x7f.1:" + counter.port() + "/h"))).isFalse();

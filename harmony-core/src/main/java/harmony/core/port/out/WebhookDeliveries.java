@@ -3,17 +3,22 @@ package harmony.core.port.out;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Sends one event to one subscriber's endpoint, signed per the Standard Webhooks scheme and retried
- * with backoff while the failure may pass. Never to a private address. Never throws for the
- * subscriber's faults (down, slow, refusing): the returned delivery is the log of what happened.
+ * with backoff while the failure may pass. Never to a private address. Never fails for the
+ * subscriber's faults (down, slow, refusing): the delivery is the log of what happened.
  */
 public interface WebhookDeliveries {
 
-    Delivery deliver(Endpoint endpoint, Message message);
+    /**
+     * Returns at once; completes when the event was delivered or given up on. No thread waits for
+     * a slow endpoint or between attempts, so an endpoint that is down delays no other delivery.
+     */
+    CompletableFuture<Delivery> deliver(Endpoint endpoint, Message message);
 
     /**
      * Whether a subscriber's URL could receive deliveries at all (http or https, a host that resolves
