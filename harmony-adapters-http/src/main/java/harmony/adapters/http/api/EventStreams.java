@@ -6,21 +6,27 @@ import harmony.core.port.in.WatchConversations;
 import harmony.core.port.out.ConversationEvent;
 import org.eclipse.jetty.http.HttpHeader;
 
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Live status as Server-Sent Events. {@code Last-Event-ID} resumes after a gap; without it a stream
  * starts with what happens from now on. Idle streams send a comment now and then, which is also how a
- * closed client is noticed.
+ * closed client is noticed. A stream holds no thread: the publisher queues events and asynchronous
+ * writes send them, so open streams, however many, never starve the server's other requests.
  */
 final class EventStreams {
     private static final int MAX_QUEUED = 10_000;
@@ -38,34 +44,140 @@ final class EventStreams {
         routes.get("/v1/conversations/{id}/events", x -> stream(x, x.path("id")));
     }
 
-    private Reply stream(Exchange x, String conversationId) throws Exception {
+    private Reply stream(Exchange x, String conversationId) {
         long after = lastEventId(x.header("Last-Event-ID"));
-        BlockingQueue<ConversationEvent> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
-        AtomicBoolean overflowed = new AtomicBoolean();
-        // The listener runs on the publisher's thread: never block it. A client too slow to keep up is
-        // disconnected and resumes with Last-Event-ID.
-        try (AutoCloseable subscription = watch.watch(x.actor, conversationId, after, e -> {
-            if (!queue.offer(e)) {
-                overflowed.set(true);
+        EventStream stream = new EventStream(x.response, x.callback);
+        // Subscribing first: an unknown conversation is a 404 before anything is written.
+        stream.start(watch.watch(x.actor, conversationId, after, stream::offer), x.request.getComponents().getScheduler());
+        x.request.addFailureListener(stream::end); // the connection broke: let go of the subscription now
+        return Reply.ASYNC;
+    }
+
+    /**
+     * One open stream. Text waits in a queue; at most one write is in flight, and the write that ends
+     * starts the next, so the publisher's thread never blocks. A client too slow to keep up is cut
+     * off (the response ends) and resumes with Last-Event-ID; a client gone away fails a write.
+     */
+    private final class EventStream {
+        private final Response response;
+        private final Callback done;
+        private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean writing = new AtomicBoolean(true); // until start: events only queue
+        private volatile boolean ending;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile AutoCloseable subscription;
+        private volatile Scheduler.Task keepAlive;
+        private Scheduler scheduler;
+
+        EventStream(Response response, Callback done) {
+            this.response = response;
+            this.done = done;
+        }
+
+        void start(AutoCloseable subscription, Scheduler scheduler) {
+            this.subscription = subscription;
+            this.scheduler = scheduler;
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            response.getHeaders().put("X-Accel-Buffering", "no");
+            scheduleKeepAlive();
+            write(": connected\nretry: 2000\n\n" + drain());
+        }
+
+        /** On the publisher's thread: must return at once. */
+        void offer(ConversationEvent e) {
+            if (ending) {
+                return;
             }
-        })) {
-            x.response.setStatus(200);
-            x.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
-            x.response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-            x.response.getHeaders().put("X-Accel-Buffering", "no");
-            OutputStream out = HarmonyApi.stream(x.response);
-            write(out, ": connected\nretry: 2000\n\n");
-            while (!overflowed.get()) {
-                ConversationEvent e = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                write(out, e == null ? ": keep-alive\n\n" : format(e));
+            if (queued.incrementAndGet() > MAX_QUEUED) {
+                end(null);
+                return;
             }
-            out.close();
-            return Reply.WRITTEN;
-        } catch (IOException closedByClient) {
-            return Reply.WRITTEN;
-        } catch (InterruptedException shuttingDown) {
-            Thread.currentThread().interrupt();
-            return Reply.WRITTEN;
+            try {
+                queue.add(format(e));
+            } catch (IOException impossible) {
+                throw new java.io.UncheckedIOException(impossible);
+            }
+            flush();
+        }
+
+        private void scheduleKeepAlive() {
+            keepAlive = scheduler.schedule(() -> {
+                if (!ending) {
+                    queued.incrementAndGet();
+                    queue.add(": keep-alive\n\n");
+                    flush();
+                    scheduleKeepAlive();
+                }
+            }, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Starts a write of everything queued unless one is in flight; the one in flight calls this when it ends. */
+        private void flush() {
+            while (!queue.isEmpty() && !ending && writing.compareAndSet(false, true)) {
+                String text = drain();
+                if (!text.isEmpty()) {
+                    write(text);
+                    return;
+                }
+                writing.set(false);
+            }
+            if (ending) {
+                finish();
+            }
+        }
+
+        private String drain() {
+            StringBuilder text = new StringBuilder();
+            for (String s; (s = queue.poll()) != null; ) {
+                queued.decrementAndGet();
+                text.append(s);
+            }
+            return text.toString();
+        }
+
+        private void write(String text) {
+            response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), Callback.from(() -> {
+                writing.set(false);
+                flush();
+            }, this::end));
+        }
+
+        /** Stops the stream: a failure (client gone) fails it at once, otherwise it ends after the write in flight. */
+        private void end(Throwable failure) {
+            ending = true;
+            close(subscription);
+            Scheduler.Task task = keepAlive;
+            if (task != null) {
+                task.cancel();
+            }
+            if (failure != null) {
+                if (ended.compareAndSet(false, true)) {
+                    done.failed(failure);
+                }
+            } else {
+                finish();
+            }
+        }
+
+        /** Ends the response once no write is in flight. */
+        private void finish() {
+            if (writing.compareAndSet(false, true) && ended.compareAndSet(false, true)) {
+                response.write(true, null, done);
+            }
+        }
+
+        private void close(AutoCloseable c) {
+            if (c == null) {
+                return;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the stream is over either way
+            }
         }
     }
 
@@ -76,11 +188,6 @@ final class EventStreams {
         data.put("processing", Resources.processing(e.processing()));
         data.put("occurredAt", e.occurredAt());
         return "id: " + e.id() + "\nevent: conversation.status\ndata: " + Json.MAPPER.writeValueAsString(data) + "\n\n";
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     private static long lastEventId(String header) {

@@ -9,6 +9,7 @@ import harmony.core.port.in.Actor;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 import java.io.IOException;
@@ -20,15 +21,18 @@ import java.util.Map;
 final class Exchange {
     final Request request;
     final Response response;
+    /** Completed by the API once the endpoint returns, or by the endpoint itself when it answers {@link Reply#ASYNC}. */
+    final Callback callback;
     private final Map<String, String> pathParams;
     private final Fields query;
     private final long maxJsonBytes;
     private InputStream body;
     Actor actor;
 
-    Exchange(Request request, Response response, Map<String, String> pathParams, long maxJsonBytes) {
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, long maxJsonBytes) {
         this.request = request;
         this.response = response;
+        this.callback = callback;
         this.pathParams = pathParams;
         this.query = Request.extractQueryParameters(request);
         this.maxJsonBytes = maxJsonBytes;

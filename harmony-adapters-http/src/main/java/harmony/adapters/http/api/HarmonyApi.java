@@ -85,7 +85,7 @@ public final class HarmonyApi extends Handler.Abstract {
                 writeJson(response, 405, Problems.body(405, "Use " + String.join(" or ", match.allowedMethods()) + " here.", path), callback, true);
                 return true;
             }
-            Exchange exchange = new Exchange(request, response, match.params(), settings.maxJsonBytes());
+            Exchange exchange = new Exchange(request, response, callback, match.params(), settings.maxJsonBytes());
             if (match.route().authenticated()) {
                 exchange.actor = authenticate(request, response);
             }
@@ -94,7 +94,7 @@ public final class HarmonyApi extends Handler.Abstract {
                     : match.route().endpoint().handle(exchange);
             if (reply == Reply.WRITTEN) {
                 callback.succeeded();
-            } else {
+            } else if (reply != Reply.ASYNC) {
                 reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
                 writeJson(response, reply.status(), reply.body(), callback, false);
             }

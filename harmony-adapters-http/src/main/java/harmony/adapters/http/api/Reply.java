@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * What an endpoint answers: a status, an optional JSON body and headers. {@link #WRITTEN} means the
- * endpoint streamed its own response (media, events).
+ * endpoint streamed its own response (media); {@link #ASYNC} that it answers later, without a thread,
+ * and completes the exchange's callback itself (events).
  */
 record Reply(int status, Object body, Map<String, String> headers) {
     static final Reply WRITTEN = new Reply(-1, null, Map.of());
+    static final Reply ASYNC = new Reply(-2, null, Map.of());
 
     static Reply json(int status, Object body) {
         return new Reply(status, body, Map.of());

@@ -107,6 +107,51 @@ class LiveStatusTest {
     }
 
     @Test
+    void moreOpenStreamsThanServerThreadsLeaveItFreeToAnswerAndEachStillLive() throws Exception {
+        int streams = 250; // the server has 200 threads
+        List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            opening.add(api.http.sendAsync(api.request("/v1/events").header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        try {
+            for (var o : opening) {
+                open.add(o.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(open).allMatch(r -> r.statusCode() == 200);
+
+            long start = System.nanoTime();
+            assertThat(api.get("/v1/me").status()).isEqualTo(200);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("ms to answer beside %d streams", streams)
+                    .isLessThan(5_000);
+
+            String id = api.postJson("/v1/conversations", "{\"contact\":\"" + Fixtures.DANA + "\",\"customFields\":"
+                    + "{\"projectCode\":\"P-1\"},\"transcript\":\"Ada: Many streams.\"}").json().get("id").asText();
+            for (HttpResponse<InputStream> r : List.of(open.get(0), open.get(streams - 1))) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+                CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            if (line.startsWith("data: ") && line.contains(id)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                assertThat(seen.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            for (HttpResponse<InputStream> r : open) {
+                r.body().close();
+            }
+        }
+    }
+
+    @Test
     void aFinishedConversationCanBeReprocessedButNotWhileRunning() throws Exception {
         String id = api.postJson("/v1/conversations", "{\"contact\":\"" + Fixtures.DANA
                 + "\",\"customFields\":{\"projectCode\":\"P-1\"},\"transcript\":\"Dana: hello\\nAda: hi\"}").json().get("id").asText();
