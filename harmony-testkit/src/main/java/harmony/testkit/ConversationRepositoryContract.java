@@ -67,6 +67,15 @@ public abstract class ConversationRepositoryContract {
     }
 
     @Test
+    void theSameConversationCreatedTwiceWithItsKeyIsStoredOnce() {
+        // A browser upload whose completion is retried: the twin carries the same id as well as the key.
+        Conversation c = Fixtures.conversation("Completed twice", T0);
+        assertThat(repository.create(c, Optional.empty(), "twin-key")).isEqualTo(c);
+        assertThat(repository.create(c, Optional.empty(), "twin-key")).isEqualTo(c);
+        assertThat(repository.list(ConversationQuery.all(WS)).items()).containsExactly(c);
+    }
+
+    @Test
     void conversationsWithoutAnIdempotencyKeyNeverMatchEachOther() {
         Conversation a = Fixtures.conversation("A", T0);
         Conversation b = Fixtures.conversation("B", T0.plusSeconds(1));

@@ -55,7 +55,7 @@ public final class JdbcConversationRepository implements ConversationRepository 
 
     private static final String PG_INSERT = INSERT.replace(", transcript_words)", ", transcript_words, search_vector)")
             .replace("?, ?)", "?, ?, " + pgVector("?", "?") + ")")
-            + " ON CONFLICT (workspace_id, idempotency_key) DO NOTHING";
+            + " ON CONFLICT DO NOTHING";
     private static final String PG_UPDATE = UPDATE.replace(" WHERE id = ?", ", search_vector = CASE WHEN title_words = ?"
             + " THEN search_vector ELSE " + pgVector("?", "transcript_words") + " END WHERE id = ?");
     private static final String PG_SAVE_TRANSCRIPT_WORDS = "UPDATE conversations SET transcript_words = ?, search_vector = "
@@ -96,9 +96,9 @@ public final class JdbcConversationRepository implements ConversationRepository 
                     ps.setString(i++, titleWords);
                     ps.setString(i, transcriptWords);
                 }
-                if (!insertUnlessKeyUsed(ps, idempotencyKey)) {
-                    return findByIdempotencyKey(c, conversation.workspaceId(), idempotencyKey).orElseThrow(
-                            () -> new IllegalStateException("idempotency key taken but no conversation holds it"));
+                Optional<Conversation> holder = insertUnlessKeyUsed(c, ps, conversation.workspaceId(), idempotencyKey);
+                if (holder.isPresent()) {
+                    return holder.get();
                 }
             }
             if (postings != null) {
@@ -114,17 +114,27 @@ public final class JdbcConversationRepository implements ConversationRepository 
     }
 
     /**
-     * False when a committed conversation holds the key. PostgreSQL skips the row (ON CONFLICT), which
-     * keeps the transaction usable; H2 refuses it with a unique violation, which leaves it usable too.
-     * Either waits first for a racing transaction that holds the key to end.
+     * Inserts the row, or answers the committed conversation that already holds the key, whether the
+     * conflict is on the key's index or, for a twin of the very same conversation (a browser upload
+     * completed twice), on the id. PostgreSQL skips the row (ON CONFLICT), which keeps the transaction
+     * usable; H2 refuses it with a unique violation, which leaves it usable too. Either waits first for
+     * a racing transaction that holds the key to end.
      */
-    private boolean insertUnlessKeyUsed(PreparedStatement ps, String idempotencyKey) throws SQLException {
+    private static Optional<Conversation> insertUnlessKeyUsed(Connection c, PreparedStatement ps, String workspaceId,
+                                                              String idempotencyKey) throws SQLException {
         try {
-            return ps.executeUpdate() > 0;
+            if (ps.executeUpdate() > 0) {
+                return Optional.empty();
+            }
+            Optional<Conversation> holder = idempotencyKey == null ? Optional.empty()
+                    : findByIdempotencyKey(c, workspaceId, idempotencyKey);
+            return Optional.of(holder.orElseThrow(() -> new IllegalStateException("a conversation with this id or reference exists")));
         } catch (SQLException e) {
-            if (idempotencyKey != null && UNIQUE_VIOLATION.equals(e.getSQLState())
-                    && e.getMessage().toUpperCase(java.util.Locale.ROOT).contains("CONVERSATIONS_IDEMPOTENCY_KEY")) {
-                return false;
+            if (idempotencyKey != null && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                Optional<Conversation> holder = findByIdempotencyKey(c, workspaceId, idempotencyKey);
+                if (holder.isPresent()) {
+                    return holder;
+                }
             }
             throw e;
         }

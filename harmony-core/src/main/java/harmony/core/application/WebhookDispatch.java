@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,8 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Deliveries started and not yet logged, each with how to log it as cut short by a stop. */
+    private final Map<CompletableFuture<WebhookDeliveries.Delivery>, Runnable> inFlight = new ConcurrentHashMap<>();
     private volatile boolean started;
 
     public WebhookDispatch(WebhookSubscriptions subscriptions, WebhookDeliveries sender, ConversationEvents events,
@@ -121,22 +124,48 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
                 continue;
             }
             try {
-                sender.deliver(new WebhookDeliveries.Endpoint(webhook.url(), webhook.secret()),
-                                new WebhookDeliveries.Message("evt_" + event.workspaceId() + "_" + event.id(), body(type, event)))
-                        .whenCompleteAsync((result, error) -> {
-                            try {
-                                record(webhook, event, type, result, error);
-                            } catch (RuntimeException e) {
-                                log.warn("Logging the delivery of event {} to {} failed", event.id(), webhook, e);
-                            }
-                        }, delivery);
+                CompletableFuture<WebhookDeliveries.Delivery> sent = sender.deliver(
+                        new WebhookDeliveries.Endpoint(webhook.url(), webhook.secret()),
+                        new WebhookDeliveries.Message("evt_" + event.workspaceId() + "_" + event.id(), body(type, event)));
+                inFlight.put(sent, () -> recordStopped(webhook, event, type));
+                sent.whenCompleteAsync((result, error) -> {
+                    if (inFlight.remove(sent) != null) {
+                        record(webhook, event, type, result, error);
+                    }
+                }, this::onDeliveryThread);
             } catch (RuntimeException e) {
                 record(webhook, event, type, null, e);
             }
         }
     }
 
+    /** Logging runs on the dispatcher's threads, or right here once they have stopped: an outcome is never dropped. */
+    private void onDeliveryThread(Runnable task) {
+        try {
+            delivery.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            task.run();
+        }
+    }
+
     private void record(Webhook webhook, ConversationEvent event, String type, WebhookDeliveries.Delivery result, Throwable error) {
+        try {
+            log(webhook, event, type, result, error);
+        } catch (RuntimeException e) {
+            log.warn("Logging the delivery of event {} to {} failed", event.id(), webhook, e);
+        }
+    }
+
+    private void recordStopped(Webhook webhook, ConversationEvent event, String type) {
+        try {
+            subscriptions.record(new WebhookDelivery(webhook.id(), event.id(), type, 0, false, null,
+                    "Harmony stopped before it was delivered", clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Logging the delivery of event {} to {} failed", event.id(), webhook, e);
+        }
+    }
+
+    private void log(Webhook webhook, ConversationEvent event, String type, WebhookDeliveries.Delivery result, Throwable error) {
         if (error != null) {
             log.warn("Delivering event {} to {} failed", event.id(), webhook, error);
             subscriptions.record(new WebhookDelivery(webhook.id(), event.id(), type, 0, false, null,
@@ -181,8 +210,18 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
         delivery.shutdown();
         try {
             delivery.awaitTermination(5, TimeUnit.SECONDS);
+            // Deliveries hold no thread, so wait for them here; those still retrying are logged as cut short.
+            CompletableFuture.allOf(inFlight.keySet().toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillRetrying) {
+            // logged below
+        }
+        for (var sent : List.copyOf(inFlight.keySet())) {
+            Runnable stopped = inFlight.remove(sent);
+            if (stopped != null) {
+                stopped.run();
+            }
         }
     }
 }

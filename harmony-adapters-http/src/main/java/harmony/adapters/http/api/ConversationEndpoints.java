@@ -39,9 +39,9 @@ final class ConversationEndpoints {
 
     void register(Routes routes) {
         routes.create("/v1/conversations/upload", x -> multipartCreate(x,
-                (form, part) -> useCases.uploadRecording().uploadRecording(x.actor, form, part.filename(), part.content())));
+                (form, filename, content) -> useCases.uploadRecording().uploadRecording(x.actor, form, filename, content)));
         routes.create("/v1/conversations/transcript-upload", x -> multipartCreate(x,
-                (form, part) -> useCases.uploadTranscriptFile().uploadTranscriptFile(x.actor, form, part.filename(), part.content())));
+                (form, filename, content) -> useCases.uploadTranscriptFile().uploadTranscriptFile(x.actor, form, filename, content)));
         routes.create("/v1/conversations", this::submitTranscript);
         routes.create("/v1/conversations/structured-import", this::importStructured);
         routes.create("/v1/conversations/import-url", this::importUrl);
@@ -61,13 +61,17 @@ final class ConversationEndpoints {
                 x -> Reply.json(202, view(x, useCases.reprocess().reprocess(x.actor, x.path("id")))));
     }
 
-    /** What to do with the file part, given the form fields that came before it. */
+    /** What to do with the file part, given the form fields that came before it and the part's name and content. */
     @FunctionalInterface
     private interface FilePartHandler {
-        Conversation create(ConversationForm form, StreamingMultipart.Part file) throws Exception;
+        Conversation create(ConversationForm form, String filename, InputStream content) throws Exception;
     }
 
-    /** Fields first, then the file part streams straight through validation into storage. */
+    /**
+     * Fields first, then the file part streams straight through validation into storage. The file must
+     * be the last part: one that follows it is refused as the file's content ends, before anything is
+     * stored or created, so a malformed request leaves nothing behind and undoes nothing.
+     */
     private Reply multipartCreate(Exchange x, FilePartHandler handler) throws Exception {
         StreamingMultipart multipart = new StreamingMultipart(x.body(), x.header("Content-Type"));
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -75,14 +79,12 @@ final class ConversationEndpoints {
         for (var part = multipart.next(); part.isPresent(); part = multipart.next()) {
             String name = part.get().name();
             if ("file".equals(name)) {
-                if (created != null) {
-                    throw rollback(x, created, "Send one file per upload.");
-                }
-                created = handler.create(FormFields.fromParts(fields).withIdempotencyKey(x.idempotencyKey()), part.get());
+                InputStream content = part.get().contentAsLast(following -> new HarmonyException(ErrorKind.MALFORMED,
+                        "file".equals(following.name()) ? "Send one file per upload." : "Send the form fields before the file part."));
+                created = handler.create(FormFields.fromParts(fields).withIdempotencyKey(x.idempotencyKey()),
+                        part.get().filename(), content);
+                content.transferTo(OutputStream.nullOutputStream()); // a reader that stopped early still meets the check
             } else if (name != null) {
-                if (created != null) {
-                    throw rollback(x, created, "Send the form fields before the file part.");
-                }
                 fields.computeIfAbsent(name, k -> new ArrayList<>()).add(part.get().text(MAX_FIELD_BYTES));
             }
         }
@@ -140,12 +142,6 @@ final class ConversationEndpoints {
     /** The form of a create, carrying the request's Idempotency-Key into the transaction that creates. */
     private static ConversationForm createForm(Exchange x, JsonNode body) {
         return FormFields.fromJson(body).withIdempotencyKey(x.idempotencyKey());
-    }
-
-    /** A malformed request after the conversation was created: remove it so nothing half-made stays. */
-    private HarmonyException rollback(Exchange x, Conversation created, String message) {
-        useCases.delete().deleteConversation(x.actor, created.id());
-        return new HarmonyException(ErrorKind.MALFORMED, message);
     }
 
     private Reply importUrl(Exchange x) throws Exception {

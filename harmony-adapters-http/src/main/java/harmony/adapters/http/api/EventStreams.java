@@ -77,6 +77,9 @@ final class EventStreams {
 
         void start(AutoCloseable subscription, Scheduler scheduler) {
             this.subscription = subscription;
+            if (ending) { // overflowed while watch() replayed, before the subscription was known
+                close(subscription);
+            }
             this.scheduler = scheduler;
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");

@@ -115,6 +115,36 @@ final class StreamingMultipart {
             return content;
         }
 
+        /**
+         * This part's content when it must be the body's last: at its end, before the reader is told so,
+         * the rest of the body is read, and a part that follows is refused with {@code refuse}'s error. So
+         * a reader that acts on reaching the end (stores a recording, creates a conversation) never acts
+         * on a request that turns out malformed after it.
+         */
+        InputStream contentAsLast(java.util.function.Function<Part, RuntimeException> refuse) {
+            return new java.io.FilterInputStream(content) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    return b < 0 ? atEnd() : b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    return n < 0 ? atEnd() : n;
+                }
+
+                private int atEnd() throws IOException {
+                    Optional<Part> following = next();
+                    if (following.isPresent()) {
+                        throw refuse.apply(following.get());
+                    }
+                    return -1;
+                }
+            };
+        }
+
         /** A field's text, refused past {@code maxBytes}. */
         String text(int maxBytes) throws IOException {
             byte[] bytes = content.readNBytes(maxBytes + 1);

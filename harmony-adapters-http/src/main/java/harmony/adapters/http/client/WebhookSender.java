@@ -38,6 +38,7 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     private final Delays delays;
     private final HttpClient client;
     private volatile boolean closed;
+    private final java.util.Set<InProgress> inProgress = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Waits between attempts on timers, timestamps from the system clock. */
     public WebhookSender(PublicAddressGuard guard, WebhookSettings settings) {
@@ -54,31 +55,60 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
 
     @Override
     public CompletableFuture<Delivery> deliver(Endpoint endpoint, Message message) {
-        CompletableFuture<Delivery> delivery = new CompletableFuture<>();
-        attempt(endpoint, message, 1, new ArrayList<>(), delivery);
-        return delivery;
+        InProgress delivery = new InProgress(endpoint, message);
+        inProgress.add(delivery);
+        delivery.done.whenComplete((d, e) -> inProgress.remove(delivery));
+        if (closed) {
+            delivery.end();
+        } else {
+            attempt(delivery, 1);
+        }
+        return delivery.done;
+    }
+
+    /** One delivery's attempts so far; ended at its last attempt, or at once when the sender closes. */
+    private static final class InProgress {
+        final Endpoint endpoint;
+        final Message message;
+        private final List<Attempt> attempts = new ArrayList<>();
+        final CompletableFuture<Delivery> done = new CompletableFuture<>();
+
+        InProgress(Endpoint endpoint, Message message) {
+            this.endpoint = endpoint;
+            this.message = message;
+        }
+
+        synchronized void add(Attempt attempt) {
+            attempts.add(attempt);
+        }
+
+        synchronized void end() {
+            done.complete(new Delivery(attempts));
+        }
     }
 
     /** Makes attempt {@code number}; when it fails and may be retried, schedules the next on a timer. */
-    private void attempt(Endpoint endpoint, Message message, int number, List<Attempt> attempts,
-                         CompletableFuture<Delivery> delivery) {
-        attempt(endpoint, message, number).whenComplete((outcome, unexpected) -> {
+    private void attempt(InProgress delivery, int number) {
+        if (delivery.done.isDone()) {
+            return; // ended by close() while it waited
+        }
+        attempt(delivery.endpoint, delivery.message, number).whenComplete((outcome, unexpected) -> {
             if (unexpected != null) {
                 outcome = new Outcome(new Attempt(number, clock.instant(), 0, String.valueOf(unexpected)), false);
             }
-            attempts.add(outcome.attempt());
+            delivery.add(outcome.attempt());
             if (outcome.attempt().succeeded() || !outcome.retryable() || number == settings.maxAttempts() || closed) {
                 if (!outcome.attempt().succeeded()) {
-                    LOG.warn("webhook {} to {} failed after {} attempt(s): {}", message.id(), endpoint.url(), number,
-                            outcome.attempt().error());
+                    LOG.warn("webhook {} to {} failed after {} attempt(s): {}", delivery.message.id(), delivery.endpoint.url(),
+                            number, outcome.attempt().error());
                 }
-                delivery.complete(new Delivery(attempts));
+                delivery.end();
                 return;
             }
             try {
-                delays.after(settings.backoffAfter(number)).execute(() -> attempt(endpoint, message, number + 1, attempts, delivery));
+                delays.after(settings.backoffAfter(number)).execute(() -> attempt(delivery, number + 1));
             } catch (RuntimeException refused) { // shutting down
-                delivery.complete(new Delivery(attempts));
+                delivery.end();
             }
         });
     }
@@ -145,6 +175,8 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // Deliveries waiting to retry end now with the attempts they made, rather than when a timer fires.
+        inProgress.forEach(InProgress::end);
         OutboundHttp.stop(client);
     }
 }

@@ -42,6 +42,26 @@ class HarmonyApiTest {
     }
 
     @Test
+    void aPartAfterTheFileIsRefusedBeforeAnythingIsStoredOrCreated() throws Exception {
+        byte[] mp3 = sample("sample.mp3");
+        int objects = api.store.size();
+        int conversations = api.conversations.list(harmony.core.port.out.ConversationQuery.all(Fixtures.WS).withLimit(200)).items().size();
+
+        Response twoFiles = api.postMultipart("/v1/conversations/upload", validForm()
+                .file("file", "one.mp3", "audio/mpeg", mp3).file("file", "two.mp3", "audio/mpeg", mp3));
+        Response lateField = api.postMultipart("/v1/conversations/upload", validForm()
+                .file("file", "one.mp3", "audio/mpeg", mp3).field("title", "late"));
+
+        assertThat(twoFiles.status()).isEqualTo(400);
+        assertThat(twoFiles.json().get("detail").asText()).isEqualTo("Send one file per upload.");
+        assertThat(lateField.status()).isEqualTo(400);
+        assertThat(lateField.json().get("detail").asText()).isEqualTo("Send the form fields before the file part.");
+        assertThat(api.store.size()).as("stored objects").isEqualTo(objects);
+        assertThat(api.conversations.list(harmony.core.port.out.ConversationQuery.all(Fixtures.WS).withLimit(200)).items())
+                .hasSize(conversations);
+    }
+
+    @Test
     void withoutAValidKeyEverythingIs401() throws Exception {
         Response none = api.send(HttpRequest.newBuilder(api.uri("/v1/me")).GET().build());
         assertThat(none.status()).isEqualTo(401);

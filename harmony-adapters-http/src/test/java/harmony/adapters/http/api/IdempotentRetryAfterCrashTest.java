@@ -58,6 +58,34 @@ class IdempotentRetryAfterCrashTest {
     }
 
     @Test
+    void aMalformedTwinWithTheSameKeyLeavesTheConversationTheCrashLeft() throws Exception {
+        byte[] mp3 = HarmonyApiTest.sample("sample.mp3");
+        ApiHarness.Multipart good = HarmonyApiTest.validForm().field("title", "crash-twin").file("file", "twin.mp3", "audio/mpeg", mp3);
+        ApiHarness.Multipart fieldAfterFile = HarmonyApiTest.validForm().field("title", "crash-twin")
+                .file("file", "twin.mp3", "audio/mpeg", mp3).field("note", "late");
+        records.forgetNext = true;
+        assertThat(api.send(upload(good, "crash-twin")).status()).isEqualTo(503);
+        var made = conversationsTitled("crash-twin");
+        assertThat(made).hasSize(1);
+        int objects = api.store.size();
+
+        Response malformed = api.send(upload(fieldAfterFile, "crash-twin"));
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("detail").asText()).isEqualTo("Send the form fields before the file part.");
+        assertThat(conversationsTitled("crash-twin")).as("the first request's conversation survives").containsExactlyElementsOf(made);
+        assertThat(api.store.size()).isEqualTo(objects);
+        Response retried = api.send(upload(good, "crash-twin"));
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().get("id").asText()).isEqualTo(made.get(0).id());
+    }
+
+    private static HttpRequest upload(ApiHarness.Multipart form, String key) {
+        return api.request("/v1/conversations/upload").header("Content-Type", form.contentType())
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofByteArray(form.build())).build();
+    }
+
+    @Test
     void aBrowserUploadsCompletionRetriedAfterTheCrashIsTheSameConversation() throws Exception {
         byte[] file = HarmonyApiTest.sample("sample.mp3");
         var started = api.postJson("/v1/uploads", "{\"filename\":\"crash-parts.mp3\",\"size\":" + file.length + "}").json();

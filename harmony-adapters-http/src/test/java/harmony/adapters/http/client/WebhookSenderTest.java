@@ -160,6 +160,27 @@ class WebhookSenderTest {
     }
 
     @Test
+    void closingEndsADeliveryWaitingToRetryWithTheAttemptsItMade() throws Exception {
+        receiver.route("/down", recording(ex -> respond(ex, 503, null, new byte[0])));
+        WebhookSettings slowRetries = new WebhookSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
+                Duration.ofMinutes(5), Duration.ofMinutes(5));
+        WebhookSender real = new WebhookSender(new PublicAddressGuard(AllowList.parse("127.0.0.1"), HostResolver.SYSTEM),
+                slowRetries, Clock.systemUTC(), Delays.SYSTEM);
+        var parked = real.deliver(endpoint("/down"), new Message("msg_close", BODY));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (received.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100); // the first answer is in; the second attempt waits on its 5-minute timer
+
+        real.close();
+
+        Delivery delivery = parked.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(delivery.delivered()).isFalse();
+        assertThat(delivery.attempts()).extracting(Attempt::statusCode).containsExactly(503);
+    }
+
+    @Test
     void aClientErrorIsFinal() {
         receiver.route("/hook", recording(ex -> respond(ex, 400, null, new byte[0])));
 
