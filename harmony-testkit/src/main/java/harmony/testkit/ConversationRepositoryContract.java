@@ -56,12 +56,12 @@ public abstract class ConversationRepositoryContract {
         Conversation first = Fixtures.conversation("First try", T0);
         Conversation retry = Fixtures.conversation("Retry", T0.plusSeconds(1));
 
-        assertThat(repository.create(first, Optional.of(Fixtures.transcript("Hello")), "key-1")).isEqualTo(first);
-        assertThat(repository.create(retry, Optional.of(Fixtures.transcript("Other words")), "key-1")).isEqualTo(first);
+        assertThat(repository.create(first, Optional.of(Fixtures.transcript("Hello")), claim("key-1"))).isEqualTo(first);
+        assertThat(repository.create(retry, Optional.of(Fixtures.transcript("Other words")), claim("key-1"))).isEqualTo(first);
 
         assertThat(repository.find(WS, retry.id())).isEmpty();
         assertThat(repository.findTranscript(retry.id())).isEmpty();
-        assertThat(repository.findByIdempotencyKey(WS, "key-1")).contains(first);
+        assertThat(repository.findByIdempotencyKey(WS, "key-1")).contains(new ConversationRepository.Claimed(first, claim("key-1")));
         assertThat(repository.findByIdempotencyKey(WS, "key-2")).isEmpty();
         assertThat(repository.list(ConversationQuery.all(WS)).items()).containsExactly(first);
     }
@@ -70,9 +70,13 @@ public abstract class ConversationRepositoryContract {
     void theSameConversationCreatedTwiceWithItsKeyIsStoredOnce() {
         // A browser upload whose completion is retried: the twin carries the same id as well as the key.
         Conversation c = Fixtures.conversation("Completed twice", T0);
-        assertThat(repository.create(c, Optional.empty(), "twin-key")).isEqualTo(c);
-        assertThat(repository.create(c, Optional.empty(), "twin-key")).isEqualTo(c);
+        assertThat(repository.create(c, Optional.empty(), claim("twin-key"))).isEqualTo(c);
+        assertThat(repository.create(c, Optional.empty(), claim("twin-key"))).isEqualTo(c);
         assertThat(repository.list(ConversationQuery.all(WS)).items()).containsExactly(c);
+    }
+
+    private static ConversationRepository.IdempotencyClaim claim(String key) {
+        return new ConversationRepository.IdempotencyClaim(key, "fingerprint-of-" + key);
     }
 
     @Test
@@ -95,7 +99,7 @@ public abstract class ConversationRepositoryContract {
                 Conversation mine = Fixtures.conversation("Racer " + i, T0.plusSeconds(i));
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return repository.create(mine, Optional.of(Fixtures.transcript("Same words")), "shared-key");
+                    return repository.create(mine, Optional.of(Fixtures.transcript("Same words")), claim("shared-key"));
                 }));
             }
             java.util.Set<String> ids = new java.util.HashSet<>();

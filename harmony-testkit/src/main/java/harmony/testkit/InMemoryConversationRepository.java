@@ -6,6 +6,8 @@ import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
 import harmony.core.port.out.ConversationQuery;
 import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.ConversationRepository.Claimed;
+import harmony.core.port.out.ConversationRepository.IdempotencyClaim;
 import harmony.core.port.out.Page;
 
 import java.nio.charset.StandardCharsets;
@@ -34,31 +36,35 @@ public final class InMemoryConversationRepository implements ConversationReposit
 
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, Transcript> transcripts = new ConcurrentHashMap<>();
-    /** Workspace and idempotency key to the conversation id a create with them stored. */
-    private final Map<List<String>, String> idempotencyKeys = new ConcurrentHashMap<>();
+    /** Workspace and idempotency key to the conversation id a create with them stored, and its claim. */
+    private final Map<List<String>, Claim> idempotencyKeys = new ConcurrentHashMap<>();
+
+    private record Claim(String conversationId, IdempotencyClaim claim) {
+    }
 
     @Override
-    public synchronized Conversation create(Conversation conversation, Optional<Transcript> transcript, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Conversation> earlier = findByIdempotencyKey(conversation.workspaceId(), idempotencyKey);
+    public synchronized Conversation create(Conversation conversation, Optional<Transcript> transcript, IdempotencyClaim claim) {
+        if (claim != null) {
+            Optional<Claimed> earlier = findByIdempotencyKey(conversation.workspaceId(), claim.key());
             if (earlier.isPresent()) {
-                return earlier.get();
+                return earlier.get().conversation();
             }
         }
         if (conversations.putIfAbsent(conversation.id(), conversation) != null) {
             throw new IllegalStateException("conversation exists: " + conversation.id());
         }
         transcript.ifPresent(t -> transcripts.put(conversation.id(), t));
-        if (idempotencyKey != null) {
-            idempotencyKeys.put(List.of(conversation.workspaceId(), idempotencyKey), conversation.id());
+        if (claim != null) {
+            idempotencyKeys.put(List.of(conversation.workspaceId(), claim.key()), new Claim(conversation.id(), claim));
         }
         return conversation;
     }
 
     @Override
-    public Optional<Conversation> findByIdempotencyKey(String workspaceId, String idempotencyKey) {
-        String id = idempotencyKeys.get(List.of(workspaceId, idempotencyKey));
-        return id == null ? Optional.empty() : Optional.ofNullable(conversations.get(id));
+    public Optional<Claimed> findByIdempotencyKey(String workspaceId, String idempotencyKey) {
+        Claim held = idempotencyKeys.get(List.of(workspaceId, idempotencyKey));
+        return held == null ? Optional.empty()
+                : Optional.ofNullable(conversations.get(held.conversationId())).map(c -> new Claimed(c, held.claim()));
     }
 
     @Override
@@ -132,7 +138,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
             return false;
         }
         transcripts.remove(conversationId);
-        idempotencyKeys.values().remove(conversationId);
+        idempotencyKeys.values().removeIf(held -> held.conversationId().equals(conversationId));
         return conversations.remove(conversationId) != null;
     }
 

@@ -9,6 +9,8 @@ import harmony.core.domain.Source;
 import harmony.core.domain.Transcript;
 import harmony.core.port.out.ConversationQuery;
 import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.ConversationRepository.Claimed;
+import harmony.core.port.out.ConversationRepository.IdempotencyClaim;
 import harmony.core.port.out.Page;
 
 import java.sql.Connection;
@@ -37,8 +39,8 @@ public final class JdbcConversationRepository implements ConversationRepository 
     private static final String INSERT = "INSERT INTO conversations (id, workspace_id, reference, title, source, medium,"
             + " team_id, contact_id, owner_id, tags_json, custom_fields_json, status, processing_stage, processing_progress,"
             + " processing_started_at, processing_attempts, processing_error, source_url, occurred_at, created_at,"
-            + " updated_at, idempotency_key, title_words, transcript_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " updated_at, idempotency_key, idempotency_fingerprint, title_words, transcript_words) VALUES (?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE conversations SET workspace_id = ?, reference = ?, title = ?, source = ?,"
             + " medium = ?, team_id = ?, contact_id = ?, owner_id = ?, tags_json = ?, custom_fields_json = ?, status = ?,"
             + " processing_stage = ?, processing_progress = ?, processing_started_at = ?, processing_attempts = ?,"
@@ -83,13 +85,15 @@ public final class JdbcConversationRepository implements ConversationRepository 
     }
 
     @Override
-    public Conversation create(Conversation conversation, Optional<Transcript> transcript, String idempotencyKey) {
+    public Conversation create(Conversation conversation, Optional<Transcript> transcript, IdempotencyClaim claim) {
+        String idempotencyKey = claim == null ? null : claim.key();
         return db.inTransaction(() -> db.run("Creating a conversation", c -> {
             String titleWords = SearchWords.column(conversation.title());
             String transcriptWords = transcript.map(SearchWords::column).orElse(" ");
             try (PreparedStatement ps = c.prepareStatement(postgres ? PG_INSERT : INSERT)) {
                 int i = bindConversation(ps, conversation);
                 ps.setString(i++, idempotencyKey);
+                ps.setString(i++, claim == null ? null : claim.fingerprint());
                 ps.setString(i++, titleWords);
                 ps.setString(i++, transcriptWords);
                 if (postgres) {
@@ -141,8 +145,22 @@ public final class JdbcConversationRepository implements ConversationRepository 
     }
 
     @Override
-    public Optional<Conversation> findByIdempotencyKey(String workspaceId, String idempotencyKey) {
-        return db.run("Reading a conversation", c -> findByIdempotencyKey(c, workspaceId, idempotencyKey));
+    public Optional<Claimed> findByIdempotencyKey(String workspaceId, String idempotencyKey) {
+        return db.run("Reading a conversation", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, idempotency_fingerprint FROM conversations"
+                    + " WHERE workspace_id = ? AND idempotency_key = ?")) {
+                ps.setString(1, workspaceId);
+                ps.setString(2, idempotencyKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Claimed>empty();
+                    }
+                    String id = rs.getString(1);
+                    IdempotencyClaim claim = new IdempotencyClaim(idempotencyKey, rs.getString(2));
+                    return find(workspaceId, id).map(conversation -> new Claimed(conversation, claim));
+                }
+            }
+        });
     }
 
     private static Optional<Conversation> findByIdempotencyKey(Connection c, String workspaceId, String idempotencyKey)

@@ -14,6 +14,7 @@ import harmony.core.ingest.UploadLimits;
 import harmony.core.ingest.UploadValidator;
 import harmony.core.port.in.Actor;
 import harmony.core.port.in.UploadInParts;
+import harmony.core.port.out.ConversationRepository;
 import harmony.core.port.out.Directory;
 import harmony.core.port.out.Ids;
 import harmony.core.port.out.RecordingStore;
@@ -82,7 +83,8 @@ public final class BrowserUploads implements UploadInParts {
 
     @Override
     public Conversation completeUpload(Actor actor, String uploadId, ConversationForm form) throws IOException {
-        Optional<Conversation> earlier = ingestion.earlier(actor, form);
+        ConversationRepository.IdempotencyClaim claim = ConversationIngestion.claim(form, Source.BROWSER_UPLOAD, uploadId);
+        Optional<Conversation> earlier = ingestion.earlier(actor, claim);
         if (earlier.isPresent()) {
             return earlier.get(); // a retry of a completion that went through
         }
@@ -100,7 +102,7 @@ public final class BrowserUploads implements UploadInParts {
             String mimeType = checkStoredBytes(session, stored);
             Recording recording = new Recording(stored.key(), session.filename(), stored.sizeBytes(), mimeType, null, stored.sha256());
             created = ingestion.create(actor, conversationId, resolved, Source.BROWSER_UPLOAD, recording, null,
-                    ConversationIngestion.titleFrom(session.filename()), Optional.empty());
+                    ConversationIngestion.titleFrom(session.filename()), Optional.empty(), claim);
         } catch (RuntimeException | IOException e) {
             recordings.delete(stored.key());
             throw e;

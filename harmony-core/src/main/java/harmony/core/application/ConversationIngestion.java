@@ -5,6 +5,7 @@ import harmony.core.domain.Contact;
 import harmony.core.domain.Recording;
 import harmony.core.domain.Source;
 import harmony.core.domain.Transcript;
+import harmony.core.error.ErrorKind;
 import harmony.core.error.HarmonyException;
 import harmony.core.error.UserMessages;
 import harmony.core.ingest.ConversationForm;
@@ -24,6 +25,7 @@ import harmony.core.port.in.SubmitTranscript;
 import harmony.core.port.in.UploadRecording;
 import harmony.core.port.in.UploadTranscriptFile;
 import harmony.core.port.out.ConversationRepository;
+import harmony.core.port.out.ConversationRepository.IdempotencyClaim;
 import harmony.core.port.out.Directory;
 import harmony.core.port.out.Ids;
 import harmony.core.port.out.ProcessingScheduler;
@@ -36,8 +38,13 @@ import harmony.core.port.out.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** Creates conversations from every kind of upload, atomically, and queues them for processing. */
@@ -76,32 +83,31 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
     @Override
     public Conversation uploadRecording(Actor actor, ConversationForm form, String filename, InputStream content)
             throws IOException {
-        Optional<Conversation> earlier = earlier(actor, form);
-        if (earlier.isPresent()) {
-            return earlier.get(); // a retry: the bytes were stored the first time
-        }
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         UploadValidator.CheckedMedia media = validator.media(content, filename);
         String id = ids.newId();
         String key = StorageKeys.recording(actor.workspaceId(), id);
         StoredObject stored = recordings.put(key, media.content());
         Recording recording = new Recording(key, filename, stored.sizeBytes(), media.mimeType(), null, stored.sha256());
+        // A retry is known by its bytes, so it stores them again and keeps the first copy.
+        IdempotencyClaim claim = claim(form, Source.FILE_UPLOAD, filename, stored.sha256() + "/" + stored.sizeBytes());
         Conversation created;
         try {
-            created = create(actor, id, resolved, Source.FILE_UPLOAD, recording, null, titleFrom(filename), Optional.empty());
+            created = create(actor, id, resolved, Source.FILE_UPLOAD, recording, null, titleFrom(filename), Optional.empty(), claim);
         } catch (RuntimeException e) {
             recordings.delete(key);
             throw e;
         }
         if (!created.id().equals(id)) {
-            recordings.delete(key); // a racing retry with the same key created it first
+            recordings.delete(key);
         }
         return created;
     }
 
     @Override
     public Conversation importFromUrl(Actor actor, String url, ConversationForm form) {
-        Optional<Conversation> earlier = earlier(actor, form);
+        IdempotencyClaim claim = claim(form, Source.URL_IMPORT, url);
+        Optional<Conversation> earlier = earlier(actor, claim);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -111,7 +117,7 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
             throw HarmonyException.urlNotAccessible();
         }
         return create(actor, ids.newId(), resolved, Source.URL_IMPORT, null, uri.toString(),
-                titleFrom(lastPathSegment(uri)), Optional.empty());
+                titleFrom(lastPathSegment(uri)), Optional.empty(), claim);
     }
 
     @Override
@@ -131,7 +137,8 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
     public Conversation submitTranscript(Actor actor, ConversationForm form, String text) {
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         Transcript transcript = pastedReader.read(text == null ? "" : text);
-        return create(actor, ids.newId(), resolved, Source.TRANSCRIPT_PASTE, null, null, null, Optional.of(transcript));
+        return create(actor, ids.newId(), resolved, Source.TRANSCRIPT_PASTE, null, null, null, Optional.of(transcript),
+                claim(form, Source.TRANSCRIPT_PASTE, text));
     }
 
     @Override
@@ -140,7 +147,7 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         ResolvedForm resolved = formRules.resolve(actor.workspaceId(), actor.userId(), form);
         Transcript transcript = fileReader.read(filename, content);
         return create(actor, ids.newId(), resolved, Source.TRANSCRIPT_FILE, null, null, titleFrom(filename),
-                Optional.of(transcript));
+                Optional.of(transcript), claim(form, Source.TRANSCRIPT_FILE, filename, transcript.toString()));
     }
 
     @Override
@@ -150,10 +157,10 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         if (resolved.occurredAt() == null && !conversation.messages().isEmpty()) {
             // A chat happened when its first message was sent.
             resolved = new ResolvedForm(resolved.teamId(), resolved.contactId(), resolved.ownerId(), resolved.medium(),
-                    resolved.title(), firstSentAt(conversation), resolved.tags(), resolved.customFields(),
-                    resolved.idempotencyKey());
+                    resolved.title(), firstSentAt(conversation), resolved.tags(), resolved.customFields());
         }
-        return create(actor, ids.newId(), resolved, Source.STRUCTURED_IMPORT, null, null, null, Optional.of(transcript));
+        return create(actor, ids.newId(), resolved, Source.STRUCTURED_IMPORT, null, null, null, Optional.of(transcript),
+                claim(form, Source.STRUCTURED_IMPORT, conversation.toString()));
     }
 
     private static Instant firstSentAt(StructuredImport conversation) {
@@ -163,19 +170,63 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
                 .min(Instant::compareTo).orElse(null);
     }
 
-    /** The conversation an earlier create with the form's idempotency key made, if there was one. */
-    Optional<Conversation> earlier(Actor actor, ConversationForm form) {
-        return form.idempotencyKey() == null ? Optional.empty()
-                : conversations.findByIdempotencyKey(actor.workspaceId(), form.idempotencyKey());
+    /**
+     * The claim a create makes on the form's idempotency key (null without one): the key, and a digest
+     * of the request as the client sent it — source, form and content — that tells a retry from the
+     * key sent again with another request.
+     */
+    static IdempotencyClaim claim(ConversationForm form, Source source, String... content) {
+        if (form.idempotencyKey() == null) {
+            return null;
+        }
+        MessageDigest digest = sha256();
+        update(digest, source.name());
+        update(digest, form.withIdempotencyKey(null).toString());
+        for (String part : content) {
+            update(digest, String.valueOf(part));
+        }
+        return new IdempotencyClaim(form.idempotencyKey(), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Length first, so that no two different sequences of parts digest alike. */
+    private static void update(MessageDigest digest, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The conversation an earlier create with the claim's key made, when this is a retry of it; the key
+     * sent with another request is a conflict.
+     */
+    Optional<Conversation> earlier(Actor actor, IdempotencyClaim claim) {
+        if (claim == null) {
+            return Optional.empty();
+        }
+        return conversations.findByIdempotencyKey(actor.workspaceId(), claim.key()).map(earlier -> {
+            if (!earlier.claim().fingerprint().equals(claim.fingerprint())) {
+                throw new HarmonyException(ErrorKind.CONFLICT, UserMessages.IDEMPOTENCY_KEY_REUSED);
+            }
+            return earlier.conversation();
+        });
     }
 
     /**
      * The one way a conversation comes to exist: record and first job in one transaction. When the
-     * form's idempotency key already created a conversation, that one is answered and nothing is stored
-     * or scheduled; the key is stored with the record, so no crash can separate the two.
+     * claim's key already created a conversation, that one is answered (or, for another request, a
+     * conflict raised) and nothing is stored or scheduled; the key is stored with the record, so no
+     * crash can separate the two.
      */
     Conversation create(Actor actor, String id, ResolvedForm form, Source source, Recording recording, String sourceUrl,
-                        String fallbackTitle, Optional<Transcript> transcript) {
+                        String fallbackTitle, Optional<Transcript> transcript, IdempotencyClaim claim) {
         Instant now = clock.instant();
         String title = form.title() != null ? form.title() : fallbackTitle != null ? fallbackTitle : defaultTitle(actor, form);
         Conversation conversation = new Conversation.Builder()
@@ -196,13 +247,14 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
                 .createdAt(now)
                 .updatedAt(now)
                 .build();
-        return transactions.inTransaction(() -> {
-            Conversation stored = conversations.create(conversation, transcript, form.idempotencyKey());
-            if (stored.id().equals(conversation.id())) {
+        Conversation stored = transactions.inTransaction(() -> {
+            Conversation created = conversations.create(conversation, transcript, claim);
+            if (created.id().equals(conversation.id())) {
                 scheduler.schedule(conversation);
             }
-            return stored;
+            return created;
         });
+        return stored.id().equals(conversation.id()) ? stored : earlier(actor, claim).orElse(stored);
     }
 
     /** "Call with Dana Reyes" when nothing better is known. */

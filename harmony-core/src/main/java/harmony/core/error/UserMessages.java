@@ -19,6 +19,9 @@ public final class UserMessages {
     /** The disk that holds recordings is full. */
     public static final String STORAGE_FULL = "There is no storage space left to save this file. Please contact your administrator.";
 
+    /** An Idempotency-Key sent again with a request that is not the one it was first sent with. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "This Idempotency-Key was already used with a different request.";
+
     /** "The maximum file size is [X] MB." for any limit in bytes. */
     public static String maximumFileSize(long limitBytes) {
         return "The maximum file size is " + (limitBytes / (1024 * 1024)) + " MB.";

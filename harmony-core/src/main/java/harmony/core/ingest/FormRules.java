@@ -96,7 +96,7 @@ public final class FormRules {
 
         problems.throwIfAny();
         return new ResolvedForm(teamId.trim(), contactId.trim(), ownerId, medium, title == null ? null : title.trim(),
-                occurredAt, tags, custom, form.idempotencyKey());
+                occurredAt, tags, custom);
     }
 
     private static List<String> tags(List<String> raw, Problems problems) {

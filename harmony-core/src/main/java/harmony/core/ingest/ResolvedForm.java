@@ -6,13 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A form that passed every rule, with defaults applied and custom-field values normalised; the
- * client's idempotency key (or null) passes through unchanged.
- */
+/** A form that passed every rule, with defaults applied and custom-field values normalised. */
 public record ResolvedForm(String teamId, String contactId, String ownerId, Medium medium, String title,
-                           Instant occurredAt, List<String> tags, Map<String, Object> customFields,
-                           String idempotencyKey) {
+                           Instant occurredAt, List<String> tags, Map<String, Object> customFields) {
     public ResolvedForm {
         tags = List.copyOf(tags);
         customFields = Map.copyOf(customFields);

@@ -18,9 +18,10 @@ import java.util.Optional;
  * {@code Idempotency-Key} on creating POSTs: the same key and body answer the first result again and
  * create nothing; the same key with another body is a 409. The request is hashed as it streams, so a
  * large upload is read once.
- * <p>The answer is recorded after the create commits, so a crash can fall between the two. For
- * conversations nothing is lost: the key travels in the form and is stored with the conversation in
- * its transaction, so the retry (or a racing twin) gets the conversation already made.
+ * <p>The answer is recorded after the create commits, so a crash can fall between the two, and it is
+ * kept for a day. For conversations neither matters: the key travels in the form and core stores it,
+ * with a digest of the request, in the conversation's own transaction, so a retry (or a racing twin)
+ * gets the conversation already made and the key sent with another request is a 409, at any time.
  */
 final class IdempotentCreates {
     static final int MAX_KEY_LENGTH = 255;
@@ -60,8 +61,7 @@ final class IdempotentCreates {
 
     private static Reply replay(Entry entry, String hash) throws IOException {
         if (!entry.requestHash().equals(hash)) {
-            throw new HarmonyException(ErrorKind.CONFLICT,
-                    "This Idempotency-Key was already used with a different request.");
+            throw new HarmonyException(ErrorKind.CONFLICT, harmony.core.error.UserMessages.IDEMPOTENCY_KEY_REUSED);
         }
         Reply reply = Reply.json(entry.status(), Json.MAPPER.readTree(entry.body())).withHeader("Idempotent-Replayed", "true");
         return entry.location() == null ? reply : reply.withHeader("Location", entry.location());

@@ -80,6 +80,46 @@ class IdempotentRetryAfterCrashTest {
         assertThat(retried.json().get("id").asText()).isEqualTo(made.get(0).id());
     }
 
+    @Test
+    void aKeySentAgainWithAnotherRequestIsAConflictEvenAfterItsAnswerExpired() throws Exception {
+        Supplier<HttpRequest> original = () -> paste("reuse-key", "crash-reuse", "Ada: The first meeting.");
+        Response first = api.send(original.get());
+        assertThat(first.status()).isEqualTo(201);
+        records.expireAll();
+
+        Response other = api.send(paste("reuse-key", "crash-reuse", "Ada: A different meeting altogether."));
+        Response again = api.send(original.get());
+
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.json().get("detail").asText()).isEqualTo("This Idempotency-Key was already used with a different request.");
+        assertThat(again.status()).as("the same request is still a retry").isEqualTo(201);
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(conversationsTitled("crash-reuse")).hasSize(1);
+    }
+
+    @Test
+    void aTwinWithAnotherBodyAfterTheCrashIsAConflictAndTheRetryStillGetsTheConversation() throws Exception {
+        records.forgetNext = true;
+        assertThat(api.send(paste("twin-body", "crash-body", "Ada: What was sent first.")).status()).isEqualTo(503);
+        var made = conversationsTitled("crash-body");
+
+        Response other = api.send(paste("twin-body", "crash-body", "Ada: Something else."));
+        Response retried = api.send(paste("twin-body", "crash-body", "Ada: What was sent first."));
+
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().get("id").asText()).isEqualTo(made.get(0).id());
+        assertThat(conversationsTitled("crash-body")).hasSize(1);
+    }
+
+    private static HttpRequest paste(String key, String title, String transcript) {
+        String body = "{\"team\":\"" + Fixtures.SALES + "\",\"contact\":\"" + Fixtures.DANA + "\",\"medium\":\"call\","
+                + "\"title\":\"" + title + "\",\"customFields\":{\"projectCode\":\"P-7\",\"region\":\"EMEA\"},"
+                + "\"transcript\":\"" + transcript + "\"}";
+        return api.request("/v1/conversations").header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     private static HttpRequest upload(ApiHarness.Multipart form, String key) {
         return api.request("/v1/conversations/upload").header("Content-Type", form.contentType())
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofByteArray(form.build())).build();
@@ -129,8 +169,13 @@ class IdempotentRetryAfterCrashTest {
 
     /** Idempotency records whose next save fails, as if the node died between the commit and the save. */
     static final class ForgetfulRecords implements IdempotencyRecords {
-        final InMemoryIdempotencyRecords inner = new InMemoryIdempotencyRecords();
+        volatile InMemoryIdempotencyRecords inner = new InMemoryIdempotencyRecords();
         volatile boolean forgetNext;
+
+        /** As if every stored answer had outlived its 24 hours. */
+        void expireAll() {
+            inner = new InMemoryIdempotencyRecords();
+        }
 
         @Override
         public Optional<Entry> find(String workspaceId, String key) {

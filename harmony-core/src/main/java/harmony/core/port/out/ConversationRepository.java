@@ -10,19 +10,34 @@ public interface ConversationRepository {
 
     /**
      * Stores a new conversation (and its transcript, when the source brought one) and answers the
-     * conversation stored for it: the given one or, when a create in the workspace already used
-     * {@code idempotencyKey}, the one that create made, storing nothing. Atomic, so two racing creates
-     * with one key store one conversation. A null key never matches.
+     * conversation stored for it: the given one or, when a create in the workspace already used the
+     * claim's key, the one that create made, storing nothing. Atomic, so two racing creates with one
+     * key store one conversation. Without a claim (null) nothing is matched.
      */
-    Conversation create(Conversation conversation, Optional<Transcript> transcript, String idempotencyKey);
+    Conversation create(Conversation conversation, Optional<Transcript> transcript, IdempotencyClaim claim);
 
     /** Stores a new conversation that carries no idempotency key. */
     default void create(Conversation conversation, Optional<Transcript> transcript) {
         create(conversation, transcript, null);
     }
 
-    /** The conversation a create with this idempotency key made in the workspace. */
-    Optional<Conversation> findByIdempotencyKey(String workspaceId, String idempotencyKey);
+    /** The conversation a create with this idempotency key made in the workspace, with that create's claim. */
+    Optional<Claimed> findByIdempotencyKey(String workspaceId, String idempotencyKey);
+
+    /**
+     * A client's idempotency key and a fingerprint of the request it came with, so that the key sent
+     * again with another request can be told from a retry.
+     */
+    record IdempotencyClaim(String key, String fingerprint) {
+        public IdempotencyClaim {
+            java.util.Objects.requireNonNull(key, "key");
+            java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+    }
+
+    /** A conversation and the claim it was created with. */
+    record Claimed(Conversation conversation, IdempotencyClaim claim) {
+    }
 
     /** Replaces the stored conversation with the same id. */
     void update(Conversation conversation);
