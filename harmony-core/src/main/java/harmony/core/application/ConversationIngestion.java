@@ -203,6 +203,11 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         }
     }
 
+    /** Whether the conversation is stored: a failed create must not remove media that a twin's create owns. */
+    boolean exists(String workspaceId, String conversationId) {
+        return conversations.find(workspaceId, conversationId).isPresent();
+    }
+
     /**
      * The conversation an earlier create with the claim's key made, when this is a retry of it; the key
      * sent with another request is a conflict.
