@@ -104,7 +104,7 @@ public final class BrowserUploads implements UploadInParts {
             created = ingestion.create(actor, conversationId, resolved, Source.BROWSER_UPLOAD, recording, null,
                     ConversationIngestion.titleFrom(session.filename()), Optional.empty(), claim);
         } catch (RuntimeException | IOException e) {
-            if (twinCompleted(actor, conversationId, e)) {
+            if (ingestion.holds(actor, conversationId, e)) {
                 // A twin completion of this upload made the conversation: the recording is its own.
                 throw new HarmonyException(ErrorKind.CONFLICT, "This upload is already complete.", e);
             }
@@ -115,15 +115,6 @@ public final class BrowserUploads implements UploadInParts {
             recordings.delete(stored.key()); // another upload with the same key created it first
         }
         return created;
-    }
-
-    private boolean twinCompleted(Actor actor, String conversationId, Exception failure) {
-        try {
-            return ingestion.exists(actor.workspaceId(), conversationId);
-        } catch (RuntimeException unknown) { // the records are away too: clean up as for any failure
-            failure.addSuppressed(unknown);
-            return false;
-        }
     }
 
     /** The same rules as a single-request upload, on what was actually stored. */

@@ -45,6 +45,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Creates conversations from every kind of upload, atomically, and queues them for processing. */
@@ -95,7 +97,9 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         try {
             created = create(actor, id, resolved, Source.FILE_UPLOAD, recording, null, titleFrom(filename), Optional.empty(), claim);
         } catch (RuntimeException e) {
-            recordings.delete(key);
+            if (!holds(actor, id, e)) { // a commit reported as failed may still have stored it
+                recordings.delete(key);
+            }
             throw e;
         }
         if (!created.id().equals(id)) {
@@ -181,17 +185,39 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         }
         MessageDigest digest = sha256();
         update(digest, source.name());
-        update(digest, form.withIdempotencyKey(null).toString());
+        for (String field : new String[] {form.teamId(), form.contactId(), form.ownerId(), form.medium(), form.title(),
+                form.occurredAt()}) {
+            update(digest, field);
+        }
+        value(digest, form.tags());
+        value(digest, form.customFields());
         for (String part : content) {
-            update(digest, String.valueOf(part));
+            update(digest, part);
         }
         return new IdempotencyClaim(form.idempotencyKey(), HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** Length first, so that no two different sequences of parts digest alike. */
+    /** A form value with its kind, so that {@code 1}, {@code "1"} and {@code ["1"]} digest apart. */
+    private static void value(MessageDigest digest, Object v) {
+        if (v instanceof Map<?, ?> map) {
+            update(digest, "map " + map.size());
+            map.forEach((k, item) -> {
+                update(digest, String.valueOf(k));
+                value(digest, item);
+            });
+        } else if (v instanceof List<?> list) {
+            update(digest, "list " + list.size());
+            list.forEach(item -> value(digest, item));
+        } else {
+            update(digest, v == null ? "null" : v.getClass().getSimpleName());
+            update(digest, v == null ? null : v.toString());
+        }
+    }
+
+    /** Length first (-1 for null), so that no two different sequences of parts digest alike. */
     private static void update(MessageDigest digest, String part) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(part == null ? -1 : bytes.length).array());
         digest.update(bytes);
     }
 
@@ -203,9 +229,17 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
         }
     }
 
-    /** Whether the conversation is stored: a failed create must not remove media that a twin's create owns. */
-    boolean exists(String workspaceId, String conversationId) {
-        return conversations.find(workspaceId, conversationId).isPresent();
+    /**
+     * Whether a stored conversation has this id, asked after a create failed: media it points to must
+     * stay. False when the records cannot be read either, so the caller cleans up as for any failure.
+     */
+    boolean holds(Actor actor, String conversationId, Exception failure) {
+        try {
+            return conversations.find(actor.workspaceId(), conversationId).isPresent();
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return false;
+        }
     }
 
     /**
@@ -252,14 +286,16 @@ public final class ConversationIngestion implements UploadRecording, ImportFromU
                 .createdAt(now)
                 .updatedAt(now)
                 .build();
+        // What the repository answers is ours only if it is this very record: a twin completion of a browser
+        // upload carries the same id, but not the same reference or times.
         Conversation stored = transactions.inTransaction(() -> {
             Conversation created = conversations.create(conversation, transcript, claim);
-            if (created.id().equals(conversation.id())) {
+            if (created.equals(conversation)) {
                 scheduler.schedule(conversation);
             }
             return created;
         });
-        return stored.id().equals(conversation.id()) ? stored : earlier(actor, claim).orElse(stored);
+        return stored.equals(conversation) ? stored : earlier(actor, claim).orElse(stored);
     }
 
     /** "Call with Dana Reyes" when nothing better is known. */

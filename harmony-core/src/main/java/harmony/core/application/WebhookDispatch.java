@@ -53,8 +53,8 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** Deliveries started and not yet logged, each with how to log it as cut short by a stop. */
-    private final Map<CompletableFuture<WebhookDeliveries.Delivery>, Runnable> inFlight = new ConcurrentHashMap<>();
+    /** Each started delivery's logging, until it is done; whoever claims a delivery logs it, so each is logged once. */
+    private final Map<CompletableFuture<Void>, Sending> inFlight = new ConcurrentHashMap<>();
     private volatile boolean started;
 
     public WebhookDispatch(WebhookSubscriptions subscriptions, WebhookDeliveries sender, ConversationEvents events,
@@ -127,15 +127,24 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
                 CompletableFuture<WebhookDeliveries.Delivery> sent = sender.deliver(
                         new WebhookDeliveries.Endpoint(webhook.url(), webhook.secret()),
                         new WebhookDeliveries.Message("evt_" + event.workspaceId() + "_" + event.id(), body(type, event)));
-                inFlight.put(sent, () -> recordStopped(webhook, event, type));
-                sent.whenCompleteAsync((result, error) -> {
-                    if (inFlight.remove(sent) != null) {
+                Sending sending = new Sending(webhook, event, type, new java.util.concurrent.atomic.AtomicBoolean());
+                CompletableFuture<Void> logged = sent.handleAsync((result, error) -> {
+                    if (sending.claim()) {
                         record(webhook, event, type, result, error);
                     }
+                    return null;
                 }, this::onDeliveryThread);
+                inFlight.put(logged, sending);
+                logged.whenComplete((done, error) -> inFlight.remove(logged));
             } catch (RuntimeException e) {
                 record(webhook, event, type, null, e);
             }
+        }
+    }
+
+    private record Sending(Webhook webhook, ConversationEvent event, String type, java.util.concurrent.atomic.AtomicBoolean logged) {
+        boolean claim() {
+            return logged.compareAndSet(false, true);
         }
     }
 
@@ -210,17 +219,16 @@ public final class WebhookDispatch implements ManageWebhooks, AutoCloseable {
         delivery.shutdown();
         try {
             delivery.awaitTermination(5, TimeUnit.SECONDS);
-            // Deliveries hold no thread, so wait for them here; those still retrying are logged as cut short.
+            // Deliveries hold no thread, so wait here for them to end and be logged.
             CompletableFuture.allOf(inFlight.keySet().toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillRetrying) {
             // logged below
         }
-        for (var sent : List.copyOf(inFlight.keySet())) {
-            Runnable stopped = inFlight.remove(sent);
-            if (stopped != null) {
-                stopped.run();
+        for (Sending s : List.copyOf(inFlight.values())) {
+            if (s.claim()) { // still waiting to retry: its end will not be logged any more
+                recordStopped(s.webhook(), s.event(), s.type());
             }
         }
     }

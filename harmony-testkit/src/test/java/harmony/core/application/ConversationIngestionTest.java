@@ -192,4 +192,20 @@ class ConversationIngestionTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aRequestsFingerprintTellsApartFormsThatPrintAlike() {
+        ConversationForm keyed = ConversationForm.EMPTY.withIdempotencyKey("k");
+        java.util.function.Function<ConversationForm, String> fp = f -> ConversationIngestion.claim(f, harmony.core.domain.Source.TRANSCRIPT_PASTE, "text").fingerprint();
+
+        assertThat(ConversationIngestion.claim(ConversationForm.EMPTY, harmony.core.domain.Source.TRANSCRIPT_PASTE, "text")).isNull();
+        assertThat(fp.apply(keyed.withTitle("Kickoff"))).isEqualTo(fp.apply(keyed.withTitle("Kickoff")));
+        assertThat(fp.apply(keyed.withTitle(null))).isNotEqualTo(fp.apply(keyed.withTitle("null")));
+        assertThat(fp.apply(keyed.withTeam("x, contactId=y"))).isNotEqualTo(fp.apply(keyed.withTeam("x").withContact("y, contactId=null")));
+        assertThat(fp.apply(keyed.withCustomFields(Map.of("n", 1)))).isNotEqualTo(fp.apply(keyed.withCustomFields(Map.of("n", "1"))));
+        assertThat(fp.apply(keyed.withCustomFields(Map.of("n", List.of("a, b")))))
+                .isNotEqualTo(fp.apply(keyed.withCustomFields(Map.of("n", List.of("a", "b")))));
+        assertThat(ConversationIngestion.claim(keyed, harmony.core.domain.Source.TRANSCRIPT_PASTE, "a", "b").fingerprint())
+                .isNotEqualTo(ConversationIngestion.claim(keyed, harmony.core.domain.Source.TRANSCRIPT_PASTE, "ab").fingerprint());
+    }
 }

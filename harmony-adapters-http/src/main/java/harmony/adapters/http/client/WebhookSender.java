@@ -72,6 +72,8 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
         final Message message;
         private final List<Attempt> attempts = new ArrayList<>();
         final CompletableFuture<Delivery> done = new CompletableFuture<>();
+        /** Between attempts, on a timer: nothing outstanding that could still be logged. */
+        volatile boolean waiting;
 
         InProgress(Endpoint endpoint, Message message) {
             this.endpoint = endpoint;
@@ -89,6 +91,7 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
 
     /** Makes attempt {@code number}; when it fails and may be retried, schedules the next on a timer. */
     private void attempt(InProgress delivery, int number) {
+        delivery.waiting = false;
         if (delivery.done.isDone()) {
             return; // ended by close() while it waited
         }
@@ -106,6 +109,7 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
                 return;
             }
             try {
+                delivery.waiting = true;
                 delays.after(settings.backoffAfter(number)).execute(() -> attempt(delivery, number + 1));
             } catch (RuntimeException refused) { // shutting down
                 delivery.end();
@@ -175,8 +179,9 @@ public final class WebhookSender implements WebhookDeliveries, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        // Deliveries waiting to retry end now with the attempts they made, rather than when a timer fires.
-        inProgress.forEach(InProgress::end);
+        // Deliveries waiting to retry end now with the attempts they made, rather than when a timer fires;
+        // one with an attempt outstanding ends when stopping the client ends that attempt.
+        inProgress.stream().filter(d -> d.waiting).forEach(InProgress::end);
         OutboundHttp.stop(client);
     }
 }

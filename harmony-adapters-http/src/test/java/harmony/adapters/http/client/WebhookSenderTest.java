@@ -181,6 +181,25 @@ class WebhookSenderTest {
     }
 
     @Test
+    void closingKeepsTheAttemptInFlightInTheDeliveryLog() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        receiver.route("/slow", ex -> {
+            arrived.countDown();
+            Thread.sleep(300);
+            respond(ex, 204, null, new byte[0]);
+        });
+        WebhookSender real = new WebhookSender(new PublicAddressGuard(AllowList.parse("127.0.0.1"), HostResolver.SYSTEM),
+                QUICK, Clock.systemUTC(), Delays.SYSTEM);
+        var outstanding = real.deliver(endpoint("/slow"), new Message("msg_slow", BODY));
+        assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        real.close();
+
+        Delivery delivery = outstanding.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(delivery.attempts()).as("the attempt the receiver got is logged").hasSize(1);
+    }
+
+    @Test
     void aClientErrorIsFinal() {
         receiver.route("/hook", recording(ex -> respond(ex, 400, null, new byte[0])));
 
