@@ -73,7 +73,7 @@ final class ConversationEndpoints {
      * stored or created, so a malformed request leaves nothing behind and undoes nothing.
      */
     private Reply multipartCreate(Exchange x, FilePartHandler handler) throws Exception {
-        StreamingMultipart multipart = new StreamingMultipart(x.body(), x.header("Content-Type"));
+        StreamingMultipart multipart = x.multipart();
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Conversation created = null;
         for (var part = multipart.next(); part.isPresent(); part = multipart.next()) {

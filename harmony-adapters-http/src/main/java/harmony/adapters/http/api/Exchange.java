@@ -50,6 +50,18 @@ final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** Where a multipart body's parts are digested for an Idempotency-Key, or null. */
+    private java.security.MessageDigest multipartDigest;
+
+    void digestMultipartParts(java.security.MessageDigest digest) {
+        this.multipartDigest = digest;
+    }
+
+    /** A multipart body's reader, taking its parts into the Idempotency-Key's digest when there is one. */
+    StreamingMultipart multipart() {
+        return new StreamingMultipart(body(), header("Content-Type"), multipartDigest);
+    }
+
     /** The request's {@code Idempotency-Key}, trimmed, or null. */
     String idempotencyKey() {
         String key = header("Idempotency-Key");

@@ -41,11 +41,21 @@ final class IdempotentCreates {
         }
         MessageDigest digest = sha256();
         digest.update((x.method() + " " + route.template() + " " + x.path("id") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        x.wrapBody(in -> new DigestInputStream(in, digest));
+        // A multipart body is digested part by part, without the boundary the client picks afresh for
+        // every request; any other body byte for byte.
+        boolean multipart = StreamingMultipart.isMultipart(x.header("Content-Type"));
+        if (multipart) {
+            x.digestMultipartParts(digest);
+        } else {
+            x.wrapBody(in -> new DigestInputStream(in, digest));
+        }
         String workspace = x.actor.workspaceId();
 
         Optional<Entry> earlier = records.find(workspace, key);
         if (earlier.isPresent()) {
+            if (multipart) {
+                x.multipart().readToEnd();
+            }
             x.body().transferTo(OutputStream.nullOutputStream());
             return replay(earlier.get(), HexFormat.of().formatHex(digest.digest()));
         }

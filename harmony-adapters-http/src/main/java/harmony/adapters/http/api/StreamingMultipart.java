@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ final class StreamingMultipart {
     private static final int MAX_PARTS = 200;
 
     private final InputStream body;
+    /**
+     * When set, takes in what the body says: each part's disposition, type and content, but not the
+     * boundary, which a client picks afresh for every request, so a retry digests alike.
+     */
+    private final MessageDigest digest;
     /** The one read buffer: content events are slices of it, read out before the next read overwrites it. */
     private final byte[] buffer = new byte[READ_SIZE];
     private final MultiPart.Parser parser;
@@ -37,6 +43,11 @@ final class StreamingMultipart {
     private Part current;
 
     StreamingMultipart(InputStream body, String contentType) {
+        this(body, contentType, null);
+    }
+
+    StreamingMultipart(InputStream body, String contentType, MessageDigest digest) {
+        this.digest = digest;
         String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
         if (boundary == null || boundary.isEmpty() || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw new HarmonyException(ErrorKind.MALFORMED, "Send the upload as multipart/form-data with a boundary.");
@@ -44,6 +55,17 @@ final class StreamingMultipart {
         this.body = body;
         this.parser = new MultiPart.Parser(boundary, new Listener());
         this.parser.setMaxParts(MAX_PARTS);
+    }
+
+    static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** Reads every part to the end of the body (a digest, when set, takes them all in). */
+    void readToEnd() throws IOException {
+        while (next().isPresent()) {
+            // next() skips what is left of each part
+        }
     }
 
     /** The next part (skipping whatever was left unread of the previous one), or empty at the end. */
@@ -242,6 +264,11 @@ final class StreamingMultipart {
         @Override
         public void onPartHeaders() {
             events.add(new Headers(headers));
+            if (digest != null) {
+                digestText(headers.get("content-disposition"));
+                digestText(headers.get("content-type"));
+                contentBytes = 0;
+            }
         }
 
         @Override
@@ -249,12 +276,28 @@ final class StreamingMultipart {
             ByteBuffer content = chunk.getByteBuffer();
             if (content.hasRemaining()) {
                 events.add(new Bytes(content.slice())); // no copy: read out before the buffer is refilled
+                if (digest != null) {
+                    contentBytes += content.remaining();
+                    digest.update(content.duplicate());
+                }
             }
         }
 
         @Override
         public void onPartEnd() {
             events.add(new End());
+            if (digest != null) {
+                digest.update(ByteBuffer.allocate(Long.BYTES).putLong(contentBytes).array()); // where the part ends
+            }
+        }
+
+        private long contentBytes;
+
+        /** Length first (-1 for none), so that no two different sequences of parts digest alike. */
+        private void digestText(String text) {
+            byte[] bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(text == null ? -1 : bytes.length).array());
+            digest.update(bytes);
         }
 
         @Override

@@ -139,8 +139,17 @@ final class ApiHarness implements AutoCloseable {
 
     /** A multipart/form-data body built by hand: fields in order, then an optional file part. */
     static final class Multipart {
-        final String boundary = "harmony-test-boundary-7MA4YWxkTrZu0gW";
+        final String boundary;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Multipart() {
+            this("harmony-test-boundary-7MA4YWxkTrZu0gW");
+        }
+
+        /** With the boundary a client picked, as browsers pick a new one for every request. */
+        Multipart(String boundary) {
+            this.boundary = boundary;
+        }
 
         Multipart field(String name, String value) {
             write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");

@@ -112,6 +112,26 @@ class IdempotentRetryAfterCrashTest {
         assertThat(conversationsTitled("crash-body")).hasSize(1);
     }
 
+    @Test
+    void anUploadRetriedWithAFreshBoundaryIsReplayedAndAnotherFileWithTheKeyIsAConflict() throws Exception {
+        byte[] mp3 = HarmonyApiTest.sample("sample.mp3");
+        java.util.function.BiFunction<String, byte[], ApiHarness.Multipart> form = (boundary, file) ->
+                new ApiHarness.Multipart(boundary).field("contact", Fixtures.DANA).field("customFields", "{\"projectCode\":\"P-7\"}")
+                        .field("title", "crash-boundary").file("file", "b.mp3", "audio/mpeg", file);
+
+        Response first = api.send(upload(form.apply("----browserBoundaryA1", mp3), "boundary-key"));
+        Response retried = api.send(upload(form.apply("----browserBoundaryB2", mp3), "boundary-key"));
+        byte[] other = java.util.Arrays.copyOf(mp3, mp3.length + 1);
+        Response otherFile = api.send(upload(form.apply("----browserBoundaryC3", other), "boundary-key"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).as(retried.raw().body()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(otherFile.status()).isEqualTo(409);
+        assertThat(conversationsTitled("crash-boundary")).hasSize(1);
+    }
+
     private static HttpRequest paste(String key, String title, String transcript) {
         String body = "{\"team\":\"" + Fixtures.SALES + "\",\"contact\":\"" + Fixtures.DANA + "\",\"medium\":\"call\","
                 + "\"title\":\"" + title + "\",\"customFields\":{\"projectCode\":\"P-7\",\"region\":\"EMEA\"},"
